@@ -141,6 +141,20 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'disaster_affected', zh: '受灾', en: 'affected by a natural disaster', type: BOOL, group: 'housing' },
   { key: 'legal_aid_need', zh: '需法律援助', en: 'needs legal aid', type: BOOL, group: 'housing' },
 
+  // --- added for employment, health ---
+  // 流动人员人事档案管理服务 (表5—1) names groups no other field expresses.
+  { key: 'labor_relation_ended', zh: '与企事业单位解除或终止劳动（聘用）关系', en: 'labour or hiring contract with a company or institution ended', type: BOOL, group: 'work', aliases: ['解除或终止劳动关系'] },
+  { key: 'graduate_type', zh: '毕业生类别', en: 'graduate of', type: 'enum', group: 'education', values: [v('college', '高校毕业生', 'college or university graduate', ['大学毕业生']), v('secondary_specialized', '中专毕业生', 'secondary specialised school graduate', ['中专']), v('none', '非高校或中专毕业生', 'neither')] },
+  { key: 'private_overseas', zh: '自费出国留学或因私出国（境）', en: 'studying abroad at own expense or abroad for private reasons', type: BOOL, group: 'work', aliases: ['因私出国（境）人员'] },
+  // --- end employment, health ---
+
+  // --- added for elderly, assistance ---
+  // 特困人员救助供养 (表9—1): the seed's definition of 特困人员 names three facts no other field expresses.
+  { key: 'no_work_capacity', zh: '无劳动能力', en: 'has no capacity to work', type: BOOL, group: 'assistance', aliases: ['丧失劳动能力'] },
+  { key: 'no_income_source', zh: '无生活来源', en: 'has no source of income', type: BOOL, group: 'assistance' },
+  { key: 'no_legal_supporter', zh: '无法定赡养抚养扶养义务人或义务人无能力', en: 'no one legally bound and able to support them', type: BOOL, group: 'assistance', aliases: ['无法定义务人'] },
+  // --- end elderly, assistance ---
+
   // Household: given on a profile directly, or derived from the members in a batch.
   { key: 'household_id', zh: '户编号', en: 'household id', type: 'string', group: 'household', displayOnly: true, aliases: ['户号'] },
   { key: 'relationship', zh: '与户主关系', en: 'relationship to the head of household', type: 'enum', group: 'household', displayOnly: true, values: [v('head', '户主', 'head', ['本人']), v('spouse', '配偶', 'spouse', ['妻', '夫']), v('child', '子女', 'child', ['子', '女', '儿子', '女儿']), v('parent', '父母', 'parent', ['父亲', '母亲']), v('grandchild', '孙子女', 'grandchild'), v('other', '其他', 'other')] },

@@ -1,0 +1,44 @@
+/** The single-check report, in the JSON shape of spec/cli.md. */
+import type { Issue } from '../issues.js';
+import type { Profile } from '../profile/normalise.js';
+import type { Lang } from '../rules/describe.js';
+import type { Catalogue } from '../rules/types.js';
+import { publicPerson, type Checker, type ItemResult } from './check.js';
+
+export interface CheckReport {
+  as_of: string;
+  catalogue: { title: string; valid_from: string; valid_to: string };
+  warnings: string[];
+  person: Profile;
+  results: ItemResult[];
+}
+
+/** Warnings that belong to the check itself rather than to the profile. */
+export function checkWarnings(catalogue: Catalogue, asOf: string, lang: Lang = 'zh'): string[] {
+  const out: string[] = [];
+  if (asOf > catalogue.valid_to) {
+    out.push(
+      lang === 'zh'
+        ? `核查日期 ${asOf} 晚于本清单有效期（${catalogue.valid_from} 至 ${catalogue.valid_to}）：结果依据的是“十四五”（2021—2025年）清单，新的清单发布后应以新清单为准。`
+        : `The check date ${asOf} is after the catalogue's period (${catalogue.valid_from} to ${catalogue.valid_to}): answers follow the 2021–2025 catalogue; a newer catalogue, once published, prevails.`,
+    );
+  } else if (asOf < catalogue.valid_from) {
+    out.push(lang === 'zh' ? `核查日期 ${asOf} 早于本清单有效期（自 ${catalogue.valid_from} 起）。` : `The check date ${asOf} is before the catalogue's period (from ${catalogue.valid_from}).`);
+  }
+  return out;
+}
+
+export function buildReport(
+  checker: Checker,
+  profile: Profile,
+  options: { asOf: string; domain?: string; lang?: Lang; profileWarnings?: Issue[] },
+): CheckReport {
+  const { catalogue } = checker;
+  return {
+    as_of: options.asOf,
+    catalogue: { title: catalogue.title, valid_from: catalogue.valid_from, valid_to: catalogue.valid_to },
+    warnings: [...checkWarnings(catalogue, options.asOf, options.lang), ...(options.profileWarnings ?? []).map((w) => w.message)],
+    person: publicPerson(profile),
+    results: checker.check(profile, { asOf: options.asOf, domain: options.domain, lang: options.lang }),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Turning a raw value (YAML scalar, JSON value or CSV cell) into the typed
+ * value of a field: booleans in several spellings, enum values in English or
+ * Chinese, sets as lists or split strings, real calendar dates.
+ */
+import type { IssueCode } from '../issues.js';
+import { formatYmd, parseIsoDate } from './dates.js';
+import type { EnumValue, FieldDef } from './fields.js';
+import { nearest } from './keys.js';
+
+export type Coerced = { ok: true; value: unknown } | { ok: false; code: IssueCode; detail: string };
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '是', '1', '有', '对']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '否', '0', '无', '没有']);
+const SET_SEPARATORS = /[;；，、,]/;
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+const enumIndexCache = new WeakMap<FieldDef, Map<string, string>>();
+
+function enumIndex(field: FieldDef): Map<string, string> {
+  let index = enumIndexCache.get(field);
+  if (!index) {
+    index = new Map();
+    for (const v of field.values ?? []) {
+      for (const s of [v.value, v.zh, v.en, ...(v.aliases ?? [])]) index.set(s.trim().toLowerCase(), v.value);
+    }
+    enumIndexCache.set(field, index);
+  }
+  return index;
+}
+
+export function allowedValues(field: FieldDef): string {
+  return (field.values ?? []).map((v: EnumValue) => `${v.value}（${v.zh}）`).join('、');
+}
+
+function enumValue(field: FieldDef, raw: string): Coerced {
+  const hit = enumIndex(field).get(raw.trim().toLowerCase());
+  if (hit !== undefined) return { ok: true, value: hit };
+  const guess = nearest(raw, [...(field.values ?? []).flatMap((v) => [v.value, v.zh])]);
+  const hint = guess ? `；是不是 ${guess}？` : '';
+  return { ok: false, code: 'BAD_ENUM', detail: `“${raw}”不是 ${field.key} 的允许值；允许：${allowedValues(field)}${hint}` };
+}
+
+function dateValue(raw: unknown): Coerced {
+  if (raw instanceof Date && !Number.isNaN(raw.getTime())) {
+    return { ok: true, value: formatYmd({ y: raw.getUTCFullYear(), m: raw.getUTCMonth() + 1, d: raw.getUTCDate() }) };
+  }
+  const text = String(raw).trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text;
+  const ymd = parseIsoDate(iso);
+  if (!ymd) return { ok: false, code: 'BAD_DATE', detail: `“${text}”不是真实的日期，应为 YYYY-MM-DD` };
+  return { ok: true, value: formatYmd(ymd) };
+}
+
+function numberValue(field: FieldDef, raw: unknown, integer: boolean): Coerced {
+  let n: number;
+  if (typeof raw === 'number') n = raw;
+  else {
+    const text = String(raw).trim().replace(/[级岁元]$/, '');
+    n = text in CN_DIGITS ? CN_DIGITS[text] : text === '' ? NaN : Number(text);
+  }
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
+    return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为${integer ? '整数' : '数字'}，得到“${String(raw)}”` };
+  }
+  if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) {
+    const range = `${field.min ?? '…'}–${field.max ?? '…'}`;
+    return { ok: false, code: 'OUT_OF_RANGE', detail: `${field.key} 应在 ${range} 之间，得到 ${n}` };
+  }
+  return { ok: true, value: n };
+}
+
+/** Coerces a raw value; callers treat null, undefined and '' as unknown before calling. */
+export function coerceValue(field: FieldDef, raw: unknown): Coerced {
+  switch (field.type) {
+    case 'string':
+      if (typeof raw === 'object') return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为文本` };
+      return { ok: true, value: String(raw).trim() };
+    case 'boolean': {
+      if (typeof raw === 'boolean') return { ok: true, value: raw };
+      const word = String(raw).trim().toLowerCase();
+      if (TRUE_WORDS.has(word)) return { ok: true, value: true };
+      if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+      return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为是/否（true/false、yes/no、1/0），得到“${String(raw)}”` };
+    }
+    case 'integer':
+      return numberValue(field, raw, true);
+    case 'number':
+      return numberValue(field, raw, false);
+    case 'date':
+      return dateValue(raw);
+    case 'enum':
+      if (typeof raw === 'object') return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为单个取值：${allowedValues(field)}` };
+      return enumValue(field, String(raw));
+    case 'set': {
+      const parts: unknown[] = Array.isArray(raw)
+        ? raw
+        : typeof raw === 'string'
+          ? raw.split(SET_SEPARATORS)
+          : [raw];
+      const out: string[] = [];
+      for (const p of parts) {
+        if (p === null || p === undefined || typeof p === 'object') {
+          return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为取值列表：${allowedValues(field)}` };
+        }
+        const text = String(p).trim();
+        if (text === '' || text === '无' || text === 'none') continue;
+        const one = enumValue(field, text);
+        if (!one.ok) return one;
+        if (!out.includes(one.value as string)) out.push(one.value as string);
+      }
+      return { ok: true, value: out };
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/** Key spellings: English keys, Chinese labels and aliases, with typo hints. */
+import { FIELDS, type FieldDef } from './fields.js';
+
+const normaliseSpelling = (s: string) => s.trim().toLowerCase().replace(/[\s（）()]/g, '');
+
+const KEY_INDEX: Map<string, FieldDef> = (() => {
+  const index = new Map<string, FieldDef>();
+  for (const f of FIELDS) {
+    for (const spelling of [f.key, f.zh, ...(f.aliases ?? [])]) index.set(normaliseSpelling(spelling), f);
+  }
+  return index;
+})();
+
+/** The field a key spelling names (English key, Chinese label or alias), if any. */
+export function fieldForKey(spelling: string): FieldDef | undefined {
+  return KEY_INDEX.get(normaliseSpelling(spelling));
+}
+
+/** The profile key a header or YAML key names, if any. */
+export function resolveKey(spelling: string): string | undefined {
+  return fieldForKey(spelling)?.key;
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The nearest known spelling among candidates, when it is plausibly a typo. */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const w = normaliseSpelling(word);
+  for (const c of candidates) {
+    const d = editDistance(w, normaliseSpelling(c));
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(2, Math.ceil(w.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** The nearest known key for an unknown key spelling: English key or Chinese label. */
+export function suggestKey(spelling: string): string | undefined {
+  const pool: string[] = [];
+  for (const f of FIELDS) pool.push(f.key, f.zh, ...(f.aliases ?? []));
+  const hit = nearest(spelling, pool);
+  return hit === undefined ? undefined : fieldForKey(hit)?.key;
+}

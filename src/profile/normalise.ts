@@ -1,0 +1,117 @@
+/**
+ * From raw facts (any spelling of keys and values) to a normalised profile:
+ * English keys, typed values, age computed for the check date, birth date and
+ * sex read from the ID number, contradictions rejected. An absent fact stays
+ * absent: unknown, never false.
+ */
+import { makeIssue, type Issue } from '../issues.js';
+import { completedYears } from './dates.js';
+import { coerceValue } from './coerce.js';
+import { FIELD_BY_KEY } from './fields.js';
+import { parseIdNumber } from './id-number.js';
+import { fieldForKey, suggestKey } from './keys.js';
+import { MERGED_TOWNSHIPS } from './townships.js';
+
+/** A normalised profile: English keys; booleans, numbers, ISO dates, string[] for sets. */
+export type Profile = Record<string, unknown>;
+
+export interface NormaliseOptions {
+  /** The check date (ISO). Age is computed on it. */
+  asOf: string;
+  file?: string;
+  /** Where a key sits in the input, for error positions. */
+  locate?: (inputKey: string, part: 'key' | 'value') => { line?: number; column?: number } | undefined;
+  /** 'error' (profiles): an unknown key is an error. 'ignore' (batch): the caller carries it through. */
+  unknownKeys?: 'error' | 'ignore';
+}
+
+export type NormaliseResult =
+  | { ok: true; profile: Profile; warnings: Issue[]; unknownKeys: string[] }
+  | { ok: false; issues: Issue[]; warnings: Issue[] };
+
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+export function normaliseRecord(input: Record<string, unknown>, options: NormaliseOptions): NormaliseResult {
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const unknownKeys: string[] = [];
+  const profile: Profile = {};
+  const inputKeyOf = new Map<string, string>();
+  const place = (inputKey: string | undefined, part: 'key' | 'value' = 'value') => ({
+    file: options.file,
+    field: inputKey === undefined ? undefined : (fieldForKey(inputKey)?.key ?? inputKey),
+    ...(inputKey === undefined ? {} : (options.locate?.(inputKey, part) ?? {})),
+  });
+
+  for (const [inputKey, raw] of Object.entries(input)) {
+    const field = fieldForKey(inputKey);
+    if (!field) {
+      if (options.unknownKeys === 'ignore') {
+        unknownKeys.push(inputKey);
+        continue;
+      }
+      const hint = suggestKey(inputKey);
+      issues.push(
+        makeIssue('UNKNOWN_KEY', `“${inputKey}”${hint ? `；是不是 ${hint}（${FIELD_BY_KEY.get(hint)?.zh}）？` : ''}`, {
+          ...place(inputKey, 'key'),
+          field: inputKey,
+          hint: hint ? `did you mean ${hint}?` : undefined,
+        }),
+      );
+      continue;
+    }
+    if (inputKeyOf.has(field.key)) {
+      issues.push(makeIssue('DUPLICATE_KEY', `${field.key}（${field.zh}）出现了两次：“${inputKeyOf.get(field.key)}”和“${inputKey}”`, place(inputKey, 'key')));
+      continue;
+    }
+    inputKeyOf.set(field.key, inputKey);
+    if (isBlank(raw)) continue;
+    const coerced = coerceValue(field, raw);
+    if (!coerced.ok) issues.push(makeIssue(coerced.code, coerced.detail, place(inputKey)));
+    else profile[field.key] = coerced.value;
+  }
+
+  const at = (key: string) => place(inputKeyOf.get(key));
+
+  if (typeof profile.id_number === 'string') {
+    const id = parseIdNumber(profile.id_number);
+    if (!id.ok) {
+      issues.push(makeIssue(id.problem, id.detail, at('id_number')));
+      delete profile.id_number;
+    } else {
+      profile.id_number = id.normalised;
+      if (id.legacy) warnings.push(makeIssue('LEGACY_ID', '已按19XX年读取出生日期，请核对', { ...at('id_number'), severity: 'warning' }));
+      if (profile.birth_date !== undefined && profile.birth_date !== id.birthDate) {
+        issues.push(makeIssue('ID_CONFLICT', `身份证号的出生日期为 ${id.birthDate}，但 birth_date 为 ${String(profile.birth_date)}`, at('birth_date')));
+      }
+      if (profile.sex !== undefined && profile.sex !== id.sex) {
+        issues.push(makeIssue('ID_CONFLICT', `身份证号显示性别为 ${id.sex === 'male' ? '男' : '女'}，但 sex 为 ${String(profile.sex)}`, at('sex')));
+      }
+      profile.birth_date ??= id.birthDate;
+      profile.sex ??= id.sex;
+    }
+  }
+
+  for (const key of ['birth_date', 'spouse_birth_date']) {
+    const date = profile[key];
+    if (typeof date === 'string' && date > options.asOf) {
+      issues.push(makeIssue('FUTURE_DATE', `${key} 为 ${date}，晚于核查日期 ${options.asOf}`, at(key)));
+      delete profile[key];
+    }
+  }
+
+  if (typeof profile.birth_date === 'string') {
+    const derived = completedYears(profile.birth_date, options.asOf);
+    if (profile.age !== undefined && profile.age !== derived) {
+      issues.push(makeIssue('AGE_CONFLICT', `按出生日期 ${profile.birth_date}，${options.asOf} 时为 ${derived} 岁，但 age 为 ${String(profile.age)}`, at('age')));
+    }
+    profile.age = derived;
+  }
+
+  if (typeof profile.township === 'string' && MERGED_TOWNSHIPS.includes(profile.township)) {
+    warnings.push(makeIssue('OLD_TOWNSHIP', `${profile.township} 已于2019—2020年撤并，请填写现在的镇（街道）`, { ...at('township'), severity: 'warning' }));
+  }
+
+  if (issues.length > 0) return { ok: false, issues, warnings };
+  return { ok: true, profile, warnings, unknownKeys };
+}

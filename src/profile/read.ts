@@ -1,0 +1,49 @@
+/** Reading one profile from YAML or JSON text, with positions for every problem. */
+import { isMap, isScalar } from 'yaml';
+import { makeIssue, type Issue } from '../issues.js';
+import { locate, parseYamlSource, placeIssue, type SourceDoc } from '../yaml-source.js';
+import { fieldForKey } from './keys.js';
+import { normaliseRecord, type Profile } from './normalise.js';
+
+export type ReadProfileResult =
+  | { ok: true; profile: Profile; warnings: Issue[] }
+  | { ok: false; issues: Issue[]; warnings: Issue[] };
+
+/**
+ * Text fields written as plain numbers (an 18-digit ID number unquoted in
+ * YAML) lose digits as JS numbers; take the characters as written instead.
+ */
+function keepTextFieldsAsWritten(source: SourceDoc, data: Record<string, unknown>): void {
+  const root = source.doc.contents;
+  if (!isMap(root)) return;
+  for (const pair of root.items) {
+    if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
+    const field = fieldForKey(String(pair.key.value));
+    if (field?.type === 'string' && typeof pair.value.value === 'number' && pair.value.source) {
+      data[String(pair.key.value)] = pair.value.source;
+    }
+  }
+}
+
+export function readProfileText(text: string, options: { file: string; asOf: string }): ReadProfileResult {
+  const parsed = parseYamlSource(text, options.file);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues, warnings: [] };
+  const { source, data } = parsed;
+  if (data === null || data === undefined) {
+    return { ok: false, issues: [makeIssue('NOT_A_MAPPING', '文件是空的；档案应为“字段: 取值”的映射', { file: options.file, line: 1, column: 1 })], warnings: [] };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const issue = placeIssue(source, makeIssue('NOT_A_MAPPING', `档案应为“字段: 取值”的映射，得到${Array.isArray(data) ? '列表' : '单个值'}`, { path: [] }));
+    return { ok: false, issues: [issue], warnings: [] };
+  }
+  const record = data as Record<string, unknown>;
+  keepTextFieldsAsWritten(source, record);
+  const result = normaliseRecord(record, {
+    asOf: options.asOf,
+    file: options.file,
+    locate: (key, part) => locate(source, [key], part === 'key'),
+  });
+  const excerpt = (issue: Issue) => (issue.line ? placeIssue(source, issue) : issue);
+  if (!result.ok) return { ok: false, issues: result.issues.map(excerpt), warnings: result.warnings.map(excerpt) };
+  return { ok: true, profile: result.profile, warnings: result.warnings.map(excerpt) };
+}
