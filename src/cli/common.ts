@@ -1,0 +1,67 @@
+/** Options and helpers shared by the commands. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadCatalogue } from '../catalogue.js';
+import { CliError, makeIssue } from '../issues.js';
+import { parseIsoDate, todayIso } from '../profile/dates.js';
+import type { Lang } from '../rules/describe.js';
+import type { Catalogue } from '../rules/types.js';
+import type { Io } from './io.js';
+
+export interface CommonOptions {
+  asOf?: string;
+  lang: Lang;
+  color?: boolean;
+  rules?: string;
+  debug?: boolean;
+}
+
+export function addAsOf(cmd: Command): Command {
+  return cmd.option('--as-of <date>', '核查日期 YYYY-MM-DD（默认今天） / check date');
+}
+
+export function addLang(cmd: Command): Command {
+  return cmd.addOption(new Option('--lang <lang>', '输出语言 / output language').choices(['zh', 'en']).default('zh'));
+}
+
+export function addRules(cmd: Command): Command {
+  return cmd.option('--rules <path>', '另用一个规则目录 / use another rule folder');
+}
+
+export function addColor(cmd: Command): Command {
+  return cmd.option('--no-color', '不用颜色（也可设 NO_COLOR） / no colour');
+}
+
+export function checkDate(io: Io, asOf: string | undefined): string {
+  if (asOf === undefined) return io.today?.() ?? todayIso();
+  if (!parseIsoDate(asOf)) throw new CliError(2, [makeIssue('BAD_ARGUMENT', `--as-of “${asOf}” 不是真实日期，应为 YYYY-MM-DD`, { field: '--as-of' })]);
+  return asOf;
+}
+
+export function chalkFor(io: Io, color: boolean | undefined): ChalkInstance {
+  const off = color === false || io.env?.NO_COLOR !== undefined && io.env?.NO_COLOR !== '' || !io.isTTY;
+  return new Chalk({ level: off ? 0 : 1 });
+}
+
+export function catalogueFor(io: Io, rules: string | undefined): Catalogue {
+  return loadCatalogue(rules ? resolve(io.cwd ?? process.cwd(), rules) : undefined);
+}
+
+/** Reads a file argument, or standard input for "-". */
+export async function readInput(io: Io, path: string): Promise<{ text: string; file: string }> {
+  if (path === '-') {
+    if (!io.stdin) throw new CliError(2, [makeIssue('FILE_UNREADABLE', '没有标准输入', { file: '<stdin>' })]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return { text: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''), file: '<stdin>' };
+  }
+  const full = resolve(io.cwd ?? process.cwd(), path);
+  try {
+    return { text: (await readFile(full, 'utf8')).replace(/^\uFEFF/, ''), file: path };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(2, [makeIssue(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path })]);
+  }
+}

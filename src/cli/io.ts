@@ -1,0 +1,27 @@
+/** What the CLI talks to, injected so tests can run it in-process. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin?: NodeJS.ReadableStream;
+  /** Whether stdout is a terminal (colour, progress bars). */
+  isTTY?: boolean;
+  /** Whether stderr is a terminal (progress bars). */
+  stderrIsTTY?: boolean;
+  env?: Record<string, string | undefined>;
+  /** The working directory relative paths are read from. */
+  cwd?: string;
+  /** "Today", for the default check date; injectable for tests. */
+  today?: () => string;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdin: process.stdin,
+    isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

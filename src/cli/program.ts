@@ -1,0 +1,73 @@
+/**
+ * The command-line program as a function: run(argv, io) → exit code. The
+ * only place that prints; every command is registered from its own module.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CliError } from '../issues.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { formatIssues } from '../format/issues.js';
+import { registerCheckCommand } from './commands/check.js';
+import { chalkFor } from './common.js';
+import type { Io } from './io.js';
+
+export type { Io } from './io.js';
+
+export type RegisterCommand = (program: Command, io: Io) => void;
+
+/** Every command, each in its own module; the first is the default. */
+const COMMANDS: RegisterCommand[] = [registerCheckCommand];
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('longchang-check')
+    .description('隆昌市“十四五”基本公共服务清单核查工具：这个人能享受哪些基本公共服务？\nWhich of Longchang\'s 2021–2025 basic public services can this person get?')
+    .version(version(), '-V, --version', '显示版本 / show the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .option('--debug', '出错时显示堆栈 / show stack traces on errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const register of COMMANDS) register(program, io);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return program;
+}
+
+/** Runs the program; resolves to the exit code (0 done, 1 problems found, 2 unusable input). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  let exitCode = 0;
+  program.hook('postAction', (_this, action) => {
+    const code = (action as Command & { exitCodeOut?: number }).exitCodeOut;
+    if (code !== undefined) exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; usage errors are bad arguments.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    const debug = argv.includes('--debug');
+    if (e instanceof CliError) {
+      io.stderr(formatIssues(e.issues, chalkFor({ ...io, isTTY: io.stderrIsTTY }, !argv.includes('--no-color'))));
+      if (debug && e.stack) io.stderr(e.stack + '\n');
+      return e.exitCode;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`longchang-check: 内部错误 / internal error: ${message}\n`);
+    if (debug && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+    else io.stderr('（加 --debug 查看详情 / add --debug for details）\n');
+    return 2;
+  }
+}
+
+/** A command reports "problems found" (exit 1) by setting this on itself. */
+export function setExitCode(cmd: Command, code: number): void {
+  (cmd as Command & { exitCodeOut?: number }).exitCodeOut = code;
+}

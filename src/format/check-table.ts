@@ -1,0 +1,141 @@
+/**
+ * A single check as a terminal table, grouped by domain: eligible items
+ * first, then undetermined ones with the questions to ask, then (with --all)
+ * ineligible ones. Returns a string; printing is the CLI's job.
+ */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { ItemResult } from '../engine/check.js';
+import type { CheckReport } from '../engine/report.js';
+import type { TraceNode } from '../engine/trace.js';
+import { FIELD_BY_KEY } from '../profile/fields.js';
+import { describeLeaf, factLabel, valueLabel, type Lang } from '../rules/describe.js';
+import type { DomainInfo } from '../rules/types.js';
+
+export interface TableOptions {
+  lang: Lang;
+  all: boolean;
+  chalk: ChalkInstance;
+  domains: DomainInfo[];
+  /** Present with --explain: the decision tree of an item. */
+  explain?: (itemId: string) => { whole: TraceNode; parts?: { id: string; name: string; node: TraceNode }[] };
+}
+
+const T = {
+  zh: {
+    eligible: '符合', undetermined: '待核实', ineligible: '不符合', item: '服务项目', status: '结果', detail: '说明',
+    ask: '需核实', parts: '分项', asOf: '核查日期', person: '对象', summary: (e: number, u: number, i: number) => `共 ${e + u + i} 项：符合 ${e} 项，待核实 ${u} 项，不符合 ${i} 项`,
+    questions: '建议询问（按影响的项目数排序）', affects: (n: number) => `影响 ${n} 项`, hidden: (n: number) => `另有 ${n} 项不符合，加 --all 显示。`,
+    warning: '注意', seen: '所见', unknown: '未知', param: '参数未设定',
+  },
+  en: {
+    eligible: 'eligible', undetermined: 'undetermined', ineligible: 'ineligible', item: 'item', status: 'status', detail: 'details',
+    ask: 'ask', parts: 'parts', asOf: 'check date', person: 'person', summary: (e: number, u: number, i: number) => `${e + u + i} items: ${e} eligible, ${u} undetermined, ${i} ineligible`,
+    questions: 'Questions to ask (by number of items they settle)', affects: (n: number) => `${n} items`, hidden: (n: number) => `${n} ineligible items hidden; --all shows them.`,
+    warning: 'note', seen: 'seen', unknown: 'unknown', param: 'parameter not set',
+  },
+};
+
+function keyLabel(key: string, lang: Lang): string {
+  const f = FIELD_BY_KEY.get(key);
+  return f ? (lang === 'zh' ? f.zh : f.en) : key;
+}
+
+function statusText(status: ItemResult['status'], lang: Lang, chalk: ChalkInstance): string {
+  const t = T[lang];
+  if (status === 'eligible') return chalk.green(`✓ ${t.eligible}`);
+  if (status === 'undetermined') return chalk.yellow(`? ${t.undetermined}`);
+  return chalk.dim(`✗ ${t.ineligible}`);
+}
+
+function detailText(r: ItemResult, lang: Lang): string {
+  const t = T[lang];
+  const lines: string[] = [];
+  if (r.parts) {
+    for (const p of r.parts) lines.push(`${p.name}：${t[p.status]}`);
+  }
+  if (r.status === 'undetermined') {
+    if (r.missing.length) lines.push(`${t.ask}：${r.missing.map((k) => keyLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')}`);
+    if (r.missing_parameters?.length) lines.push(`${t.param}：${r.missing_parameters.join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+const MARK = ['✗', '?', '✓'];
+
+function explainTree(node: TraceNode, lang: Lang, chalk: ChalkInstance, indent: string): string[] {
+  const t = T[lang];
+  const colour = [chalk.red, chalk.yellow, chalk.green][node.outcome];
+  const mark = colour(MARK[node.outcome]);
+  if (node.kind === 'leaf') {
+    const seen = node.seen === undefined ? t.unknown : valueLabel(node.fact, node.seen, lang);
+    const text = describeLeaf({ fact: node.fact, op: node.op as never, value: node.expected }, lang);
+    return [`${indent}${mark} ${text}（${t.seen}：${factLabel(node.fact, lang)} = ${seen}${node.missingParam ? `；${t.param}` : ''}）`];
+  }
+  if (node.kind === 'everyone') return [`${indent}${mark} ${lang === 'zh' ? '所有人' : 'everyone'}`];
+  if (node.kind === 'not') return [`${indent}${mark} ${lang === 'zh' ? '并非：' : 'not:'}`, ...explainTree(node.child, lang, chalk, indent + '  ')];
+  const head = node.kind === 'all' ? (lang === 'zh' ? '以下全部满足：' : 'all of:') : lang === 'zh' ? '以下满足其一：' : 'any of:';
+  return [`${indent}${mark} ${head}`, ...node.children.flatMap((c) => explainTree(c, lang, chalk, indent + '  '))];
+}
+
+export function formatCheckTable(report: CheckReport, options: TableOptions): string {
+  const { lang, chalk } = options;
+  const t = T[lang];
+  const out: string[] = [];
+  const person = report.person;
+  const who = [person.name, person.id_number, person.age !== undefined ? (lang === 'zh' ? `${String(person.age)}岁` : `age ${String(person.age)}`) : undefined]
+    .filter((x) => x !== undefined)
+    .join('  ');
+  out.push(chalk.bold(report.catalogue.title));
+  out.push(`${t.asOf}：${report.as_of}${who ? `    ${t.person}：${who}` : ''}`);
+  for (const w of report.warnings) out.push(chalk.yellow(`${t.warning}：${w}`));
+
+  const counts = { eligible: 0, undetermined: 0, ineligible: 0 };
+  for (const r of report.results) counts[r.status]++;
+
+  for (const domain of options.domains) {
+    const rows = report.results.filter((r) => r.domain === domain.id);
+    const shown = [
+      ...rows.filter((r) => r.status === 'eligible'),
+      ...rows.filter((r) => r.status === 'undetermined'),
+      ...(options.all ? rows.filter((r) => r.status === 'ineligible') : []),
+    ];
+    if (shown.length === 0) continue;
+    const table = new Table({
+      head: [t.status, t.item, t.detail],
+      style: { head: [], border: [] },
+      colWidths: [12, 40, 46],
+      wordWrap: true,
+      wrapOnWordBoundary: false,
+    });
+    for (const r of shown) table.push([statusText(r.status, lang, chalk), r.name, detailText(r, lang)]);
+    out.push('');
+    out.push(chalk.bold.cyan(`【${domain.name}】`));
+    out.push(table.toString());
+    if (options.explain) {
+      for (const r of shown) {
+        const tree = options.explain(r.id);
+        out.push(`${chalk.bold(r.name)}（${r.id}）`);
+        if (tree.parts) {
+          for (const p of tree.parts) {
+            out.push(`  ${p.name}：`);
+            out.push(...explainTree(p.node, lang, chalk, '    '));
+          }
+        } else out.push(...explainTree(tree.whole, lang, chalk, '  '));
+      }
+    }
+  }
+
+  out.push('');
+  out.push(chalk.bold(t.summary(counts.eligible, counts.undetermined, counts.ineligible)));
+  if (!options.all && counts.ineligible > 0) out.push(chalk.dim(t.hidden(counts.ineligible)));
+
+  const asked = new Map<string, number>();
+  for (const r of report.results) if (r.status === 'undetermined') for (const k of r.missing) asked.set(k, (asked.get(k) ?? 0) + 1);
+  if (asked.size > 0) {
+    out.push('');
+    out.push(chalk.bold(t.questions));
+    for (const [k, n] of [...asked].sort((a, b) => b[1] - a[1])) out.push(`  · ${keyLabel(k, lang)}（${k}）— ${t.affects(n)}`);
+  }
+  return out.join('\n') + '\n';
+}

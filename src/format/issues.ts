@@ -1,0 +1,24 @@
+/** Problems as text for a terminal: file:line:column, code, message, caret excerpt, hint. */
+import type { ChalkInstance } from 'chalk';
+import type { Issue } from '../issues.js';
+import { caretExcerpt } from '../yaml-source.js';
+
+export function issuePlace(issue: Issue): string {
+  const parts = [issue.file ?? '', issue.line ?? '', issue.column ?? ''].filter((p) => p !== '');
+  return parts.join(':');
+}
+
+export function formatIssue(issue: Issue, chalk: ChalkInstance): string {
+  const head = issue.severity === 'warning' ? chalk.yellow('警告') : chalk.red('错误');
+  const place = issuePlace(issue);
+  const field = issue.field ? ` [${issue.field}]` : '';
+  let out = `${place ? `${chalk.bold(place)}: ` : ''}${head} ${issue.code}${field}: ${issue.message}`;
+  const caret = caretExcerpt(issue);
+  if (caret) out += `\n${chalk.dim(caret)}`;
+  if (issue.hint) out += `\n  ${chalk.cyan('提示')}: ${issue.hint}`;
+  return out;
+}
+
+export function formatIssues(issues: Issue[], chalk: ChalkInstance): string {
+  return issues.map((i) => formatIssue(i, chalk)).join('\n') + '\n';
+}
