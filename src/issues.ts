@@ -4,6 +4,8 @@
  * codes and places and the text can change.
  */
 
+import { maskIdNumbersInText } from './profile/id-number.js';
+
 export const ISSUE_CODES = [
   // reading a file
   'FILE_NOT_FOUND',
@@ -123,7 +125,9 @@ export function makeIssue(
 ): Issue {
   const { severity = 'error', ...rest } = place;
   const title = ISSUE_TITLES[code].zh;
-  return { code, severity, message: detail ? `${title}：${detail}` : title, ...rest };
+  // Messages may quote what the user wrote; an ID number never appears in full.
+  const message = maskIdNumbersInText(detail ? `${title}：${detail}` : title);
+  return { code, severity, message, ...rest };
 }
 
 /** An error the CLI turns into an exit code and a message, never a stack. */

@@ -4,6 +4,7 @@
  */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { makeIssue, type Issue } from './issues.js';
+import { maskIdNumbersInText } from './profile/id-number.js';
 
 /** Above this many alias expansions a document is refused (alias bombs). */
 const MAX_ALIAS_COUNT = 100;
@@ -77,7 +78,7 @@ export function withExcerpt(source: { text: string }, issue: Issue): Issue {
   if (!issue.line) return issue;
   const lineText = source.text.split(/\r?\n/)[issue.line - 1];
   if (lineText === undefined) return issue;
-  return { ...issue, excerpt: lineText };
+  return { ...issue, excerpt: maskIdNumbersInText(lineText) };
 }
 
 /** Renders "  12 | text\n     |    ^" under an issue, CJK-width aware. */

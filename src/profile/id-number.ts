@@ -62,3 +62,8 @@ export function maskIdNumber(raw: string): string {
 export function looksLikeIdNumber(text: string): boolean {
   return /^\s*(\d{17}[\dXx]|\d{15})\s*$/.test(text);
 }
+
+/** Masks every ID-number-like run of digits inside free text (messages, excerpts). */
+export function maskIdNumbersInText(text: string): string {
+  return text.replace(/(?<![0-9])(\d{17}[\dXx]|\d{15})(?![0-9])/g, (id) => maskIdNumber(id));
+}

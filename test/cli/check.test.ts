@@ -1,0 +1,152 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../src/rules/catalogue.js';
+import { runCli } from './run.js';
+
+const EXAMPLE = 'examples/profile-elderly.yaml';
+const dir = mkdtempSync(join(tmpdir(), 'lc-check-'));
+const write = (name: string, text: string) => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+describe('longchang-check PROFILE', () => {
+  it('prints a Chinese table grouped by domain, eligible first, with questions to ask', async () => {
+    const r = await runCli([EXAMPLE, '--as-of', '2025-06-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('【老有所养】');
+    expect(r.stdout).toContain('511083********1237');
+    expect(r.stdout).not.toContain('511083196006011237');
+    expect(r.stdout).toMatch(/✓ 符合\s+│ 老年人健康管理/);
+    expect(r.stdout).toContain('建议询问');
+    const assistance = r.stdout.slice(r.stdout.indexOf('【弱有所扶】'));
+    expect(assistance.indexOf('✓ 符合')).toBeLessThan(assistance.indexOf('? 待核实'));
+    expect(r.stdout).toMatch(/共 78 项：符合 \d+ 项，待核实 \d+ 项，不符合 \d+ 项/);
+  });
+
+  it('`check` is the same command', async () => {
+    const a = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--format', 'json']);
+    const b = await runCli(['check', EXAMPLE, '--as-of', '2025-06-01', '--format', 'json']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('--format json follows cli.md: every item in catalogue order, masked person', async () => {
+    const r = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(['as_of', 'catalogue', 'warnings', 'person', 'results']);
+    expect(report.as_of).toBe('2025-06-01');
+    expect(report.catalogue).toEqual({ title: expect.any(String), valid_from: '2021-01-01', valid_to: '2025-12-31' });
+    expect(report.warnings).toEqual([]);
+    expect(report.person.id_number).toBe('511083********1237');
+    expect(report.results.map((x: { id: string }) => x.id)).toEqual(CATALOGUE.flatMap((d) => d.items.map((i) => i.id)));
+    const health = report.results.find((x: { id: string }) => x.id === 'elderly-health-management');
+    expect(health).toMatchObject({ name: '老年人健康管理', domain: 'elderly', status: 'eligible', missing: [] });
+    const subsidies = report.results.find((x: { id: string }) => x.id === 'disability-subsidies');
+    expect(subsidies.parts.map((p: { status: string }) => p.status)).toEqual(['eligible', 'eligible']);
+    for (const x of report.results) expect(['eligible', 'ineligible', 'undetermined']).toContain(x.status);
+  });
+
+  it('--format yaml gives the same report', async () => {
+    const r = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--format', 'yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^as_of: 2025-06-01/m);
+    expect(r.stdout).toContain('id_number: 511083********1237');
+  });
+
+  it('warns plainly when the check date is after the plan period', async () => {
+    const r = await runCli([EXAMPLE, '--as-of', '2026-11-28', '--format', 'json']);
+    expect(JSON.parse(r.stdout).warnings[0]).toContain('2021—2025');
+    const table = await runCli([EXAMPLE, '--as-of', '2026-11-28']);
+    expect(table.stdout).toContain('晚于本清单有效期');
+  });
+
+  it('--domain keeps one domain; --all shows ineligible items too', async () => {
+    const r = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--domain', 'elderly', '--format', 'json']);
+    expect(JSON.parse(r.stdout).results.map((x: { id: string }) => x.id)).toEqual(['elderly-health-management', 'elderly-welfare-allowance', 'employee-pension', 'resident-pension']);
+    const without = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--domain', 'elderly']);
+    const withAll = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--domain', 'elderly', '--all']);
+    expect(without.stdout).not.toContain('职工基本养老保险');
+    expect(withAll.stdout).toMatch(/✗ 不符合\s+│ 职工基本养老保险/);
+  });
+
+  it('--explain shows each condition with the value seen', async () => {
+    const r = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--domain', 'elderly', '--explain']);
+    expect(r.stdout).toContain('年龄 ≥ 65（所见：年龄 = 65）');
+  });
+
+  it('--lang en prints English', async () => {
+    const r = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--lang', 'en', '--domain', 'elderly']);
+    expect(r.stdout).toContain('✓ eligible');
+    expect(r.stdout).toContain('items:');
+  });
+
+  it('reads standard input with -', async () => {
+    const r = await runCli(['-', '--as-of', '2025-06-01', '--format', 'json'], { stdin: 'age: 70\nresident: true\n' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results.find((x: { id: string }) => x.id === 'elderly-health-management').status).toBe('eligible');
+  });
+
+  it('an unknown age is undetermined and asks for the birth date', async () => {
+    const r = await runCli(['-', '--as-of', '2025-06-01', '--format', 'json'], { stdin: 'resident: true\n' });
+    const item = JSON.parse(r.stdout).results.find((x: { id: string }) => x.id === 'elderly-health-management');
+    expect(item).toMatchObject({ status: 'undetermined', missing: ['birth_date'] });
+  });
+});
+
+describe('bad input: exit 2, file, line and field, no stack trace', () => {
+  it.each([
+    ['misspelt key', 'resident: true\nhukuo_type: rural\n', ':2:', 'UNKNOWN_KEY', 'hukou_type'],
+    ['impossible date', 'birth_date: 2023-02-30\n', ':1:', 'BAD_DATE', 'birth_date'],
+    ['wrong check digit', 'id_number: "511083196006011238"\n', ':1:', 'BAD_ID_CHECKSUM', 'id_number'],
+    ['malformed YAML', 'age: [3\n', ':2:', 'YAML_SYNTAX', ''],
+    ['a list instead of a mapping', '- age: 3\n', ':1:', 'NOT_A_MAPPING', ''],
+    ['value outside the enum', 'sex: x\n', ':1:', 'BAD_ENUM', 'male'],
+  ])('%s', async (_name, text, place, code, mention) => {
+    const file = write(`bad-${code}.yaml`, text);
+    const r = await runCli([file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${file}${place}`);
+    expect(r.stderr).toContain(code);
+    expect(r.stderr).toContain(mention);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('never prints a full ID number, even in an error', async () => {
+    const file = write('conflict.yaml', 'id_number: "511083196006011237"\nbirth_date: 1960-06-02\n');
+    const r = await runCli([file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ID_CONFLICT');
+    expect(r.stderr).not.toContain('511083196006011237');
+  });
+  it('masks a mistyped ID number in the error and its excerpt', async () => {
+    const file = write('typo.yaml', 'id_number: "511083196006011238"\n');
+    const r = await runCli([file]);
+    expect(r.stderr).toContain('BAD_ID_CHECKSUM');
+    expect(r.stderr).toContain('511083********1238');
+    expect(r.stderr).not.toContain('511083196006011238');
+  });
+  it('a missing file', async () => {
+    const r = await runCli(['no-such-profile.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('FILE_NOT_FOUND');
+  });
+  it('a bad --as-of', async () => {
+    const r = await runCli([EXAMPLE, '--as-of', '2025-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--as-of');
+  });
+  it('an unknown option', async () => {
+    const r = await runCli([EXAMPLE, '--frmat', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--frmat');
+  });
+  it('--help and --version exit 0', async () => {
+    expect((await runCli(['--help'])).code).toBe(0);
+    const v = await runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { readProfileText } from '../../src/profile/read.js';
+
+const AS_OF = '2025-06-01';
+const read = (text: string) => readProfileText(text, { file: 'p.yaml', asOf: AS_OF });
+const ok = (text: string) => {
+  const r = read(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.profile;
+};
+const issues = (text: string) => {
+  const r = read(text);
+  if (r.ok) throw new Error('expected problems');
+  return r.issues;
+};
+
+describe('keys and values in English or Chinese', () => {
+  it('reads English keys and values', () => {
+    expect(ok('hukou_type: rural\nresident: true\n')).toEqual({ hukou_type: 'rural', resident: true });
+  });
+  it('reads Chinese keys and values to the same profile', () => {
+    expect(ok('户籍性质: 农村\n常住: 是\n')).toEqual({ hukou_type: 'rural', resident: true });
+  });
+  it('reads key aliases', () => {
+    expect(ok('户口性质: 城镇\n')).toEqual({ hukou_type: 'urban' });
+  });
+  it.each([
+    ['true', true], ['false', false], ['yes', true], ['no', false], ['是', true], ['否', false], ['1', true], ['0', false], ['"1"', true], ['"否"', false],
+  ])('reads the boolean %s', (text, value) => {
+    expect(ok(`resident: ${text}\n`).resident).toBe(value);
+  });
+  it.each([
+    ['[dibao, low_income]', ['dibao', 'low_income']],
+    ['低保;低收入家庭', ['dibao', 'low_income']],
+    ['低保，低收入家庭', ['dibao', 'low_income']],
+    ['低保、低收入家庭', ['dibao', 'low_income']],
+    ['[低保, 特困]', ['dibao', 'tekun']],
+    ['[]', []],
+  ])('reads the set %s', (text, value) => {
+    expect(ok(`assistance: ${text}\n`).assistance).toEqual(value);
+  });
+  it('reads JSON', () => {
+    expect(ok('{"age": 70, "sex": "女"}')).toEqual({ age: 70, sex: 'female' });
+  });
+  it('reads grades written in Chinese', () => {
+    expect(ok('残疾等级: 二级\n').disability_grade).toBe(2);
+  });
+  it('keeps an unquoted 18-digit ID number exact and reads birth date and sex from it', () => {
+    expect(ok('id_number: 511083196006011237\n')).toMatchObject({ id_number: '511083196006011237', birth_date: '1960-06-01', sex: 'male', age: 65 });
+  });
+  it('leaves absent and empty facts unknown, never false', () => {
+    const p = ok('resident: \nhukou_local: ""\nsex: male\n');
+    expect(p).toEqual({ sex: 'male' });
+    expect('resident' in p).toBe(false);
+  });
+});
+
+describe('age', () => {
+  it('is computed on the check date from the birth date', () => {
+    expect(ok('birth_date: 1960-06-01\n').age).toBe(65);
+    expect(ok('birth_date: 1960-06-02\n').age).toBe(64);
+  });
+  it('may be given alone when no birth date is known', () => {
+    expect(ok('age: 70\n').age).toBe(70);
+  });
+});
+
+describe('problems carry a code, the field and the line', () => {
+  it.each([
+    ['misspelt key', 'resident: true\nhukuo_type: rural\n', 'UNKNOWN_KEY', 'hukuo_type', 2],
+    ['value outside the enum', 'sex: male\nhukou_type: city\n', 'BAD_ENUM', 'hukou_type', 2],
+    ['impossible date', 'birth_date: 2023-02-30\n', 'BAD_DATE', 'birth_date', 1],
+    ['birth date in the future', 'name: x\nbirth_date: 2030-01-01\n', 'FUTURE_DATE', 'birth_date', 2],
+    ['negative age', 'age: -3\n', 'OUT_OF_RANGE', 'age', 1],
+    ['age not a number', 'age: old\n', 'BAD_TYPE', 'age', 1],
+    ['boolean not a boolean', 'resident: maybe\n', 'BAD_TYPE', 'resident', 1],
+    ['wrong check digit', 'id_number: "511083196006011238"\n', 'BAD_ID_CHECKSUM', 'id_number', 1],
+    ['ID contradicts the birth date', 'id_number: "511083196006011237"\nbirth_date: 1960-06-02\n', 'ID_CONFLICT', 'birth_date', 2],
+    ['ID contradicts the sex', 'id_number: "511083196006011237"\nsex: 女\n', 'ID_CONFLICT', 'sex', 2],
+    ['age contradicts the birth date', 'birth_date: 1960-06-01\nage: 60\n', 'AGE_CONFLICT', 'age', 2],
+    ['unknown set member', 'assistance: [dibao, rich]\n', 'BAD_ENUM', 'assistance', 1],
+    ['same fact twice under two names', 'age: 3\n年龄: 4\n', 'DUPLICATE_KEY', 'age', 2],
+  ])('%s', (_name, text, code, field, line) => {
+    const [first] = issues(text);
+    expect(first).toMatchObject({ code, field, line, file: 'p.yaml' });
+  });
+
+  it('suggests the nearest key for a typo', () => {
+    const [first] = issues('hukuo_type: rural\n');
+    expect(first.message).toContain('hukou_type');
+  });
+  it('names the allowed values for a bad enum value', () => {
+    const [first] = issues('hukou_type: city\n');
+    expect(first.message).toContain('urban');
+    expect(first.message).toContain('农村');
+  });
+  it('reports every problem, not only the first', () => {
+    expect(issues('hukuo_type: rural\nage: -1\nresident: maybe\n').map((i) => i.code)).toEqual(['UNKNOWN_KEY', 'OUT_OF_RANGE', 'BAD_TYPE']);
+  });
+  it('reports malformed YAML with its line', () => {
+    expect(issues('age: 3\nsex: [male\n')[0]).toMatchObject({ code: 'YAML_SYNTAX', line: 3 });
+  });
+  it('reports a list where a mapping belongs', () => {
+    expect(issues('- age: 3\n')[0]).toMatchObject({ code: 'NOT_A_MAPPING', line: 1 });
+  });
+  it('reports an empty file', () => {
+    expect(issues('')[0]).toMatchObject({ code: 'NOT_A_MAPPING' });
+  });
+  it('reports duplicate keys', () => {
+    expect(issues('age: 3\nage: 4\n')[0]).toMatchObject({ code: 'DUPLICATE_KEY', line: 2 });
+  });
+  it('refuses an alias bomb fast', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefgh'[i]).join(', ')}]`), 'name: *h'].join('\n');
+    const started = Date.now();
+    expect(issues(bomb)[0].code).toBe('ALIAS_LIMIT');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+  it('warns for a 15-digit ID and reads it', () => {
+    const r = read('id_number: "511028600601123"\n');
+    expect(r.ok && r.profile.birth_date).toBe('1960-06-01');
+    expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['LEGACY_ID']);
+  });
+  it('warns for a merged-away town and keeps it', () => {
+    const r = read('township: 渔箭镇\n');
+    expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['OLD_TOWNSHIP']);
+  });
+});
