@@ -155,6 +155,13 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'no_legal_supporter', zh: '无法定赡养抚养扶养义务人或义务人无能力', en: 'no one legally bound and able to support them', type: BOOL, group: 'assistance', aliases: ['无法定义务人'] },
   // --- end elderly, assistance ---
 
+  // --- added by review ---
+  // 最低生活保障 (表9—1): the target names a second condition besides income, "符合当地最低生活保障家庭财产状况规定".
+  { key: 'dibao_property_eligible', zh: '家庭财产符合低保规定', en: "household's property within the local dibao rules", type: BOOL, group: 'assistance', aliases: ['财产符合低保规定'] },
+  // 退役军人就业创业服务 (表10—1): military_status "残疾军人" covers serving and discharged members; only the latter are 退役军人.
+  { key: 'left_active_service', zh: '已退出现役', en: 'has left active service', type: BOOL, group: 'military', aliases: ['退出现役'] },
+  // --- end review ---
+
   // Household: given on a profile directly, or derived from the members in a batch.
   { key: 'household_id', zh: '户编号', en: 'household id', type: 'string', group: 'household', displayOnly: true, aliases: ['户号'] },
   { key: 'relationship', zh: '与户主关系', en: 'relationship to the head of household', type: 'enum', group: 'household', displayOnly: true, values: [v('head', '户主', 'head', ['本人']), v('spouse', '配偶', 'spouse', ['妻', '夫']), v('child', '子女', 'child', ['子', '女', '儿子', '女儿']), v('parent', '父母', 'parent', ['父亲', '母亲']), v('grandchild', '孙子女', 'grandchild'), v('other', '其他', 'other')] },
