@@ -23,6 +23,9 @@ export { parseIdNumber, maskIdNumber, looksLikeIdNumber } from './profile/id-num
 export { completedYears, parseIsoDate, todayIso } from './profile/dates.js';
 export { loadRules, ruleFiles, type LoadedRules } from './rules/loader.js';
 export { describe, describeLeaf, type Lang } from './rules/describe.js';
+export { lintRules, type LintReport, type LintOptions } from './rules/lint.js';
+export { runExamples, runExample, type ExampleOutcome } from './rules/examples.js';
+export { jsonSchema, jsonSchemaText, type SchemaKind } from './rules/json-schema.js';
 export { CATALOGUE } from './rules/catalogue.js';
 export type { Catalogue, Item, Part, Condition, Example, Amount } from './rules/types.js';
 export { CliError, makeIssue, ISSUE_CODES, type Issue, type IssueCode } from './issues.js';

@@ -33,6 +33,7 @@ export const ISSUE_CODES = [
   // rule files
   'SCHEMA',
   'UNKNOWN_FACT',
+  'UNKNOWN_OPERATOR',
   'BAD_OPERATOR',
   'BAD_VALUE',
   'UNKNOWN_PARAM',
@@ -47,7 +48,9 @@ export const ISSUE_CODES = [
   'AMOUNT_SOURCE',
   'COVERAGE',
   'TOO_FEW_EXAMPLES',
+  'MISSING_EXAMPLE',
   'BAD_EXAMPLE',
+  'NO_PLAN_TEXT',
   // arguments
   'BAD_ARGUMENT',
 ] as const;
@@ -100,6 +103,7 @@ export const ISSUE_TITLES: Record<IssueCode, { zh: string; en: string }> = {
   OLD_TOWNSHIP: { zh: '镇街名称已撤并', en: 'town name merged away' },
   SCHEMA: { zh: '规则文件结构错误', en: 'rule file structure error' },
   UNKNOWN_FACT: { zh: '规则引用了未知的档案字段', en: 'rule refers to an unknown profile key' },
+  UNKNOWN_OPERATOR: { zh: '未知的运算符', en: 'unknown operator' },
   BAD_OPERATOR: { zh: '运算符不适用于该字段类型', en: 'operator does not fit the key type' },
   BAD_VALUE: { zh: '比较值与字段类型不符', en: 'comparison value does not fit the key' },
   UNKNOWN_PARAM: { zh: '引用了未定义的参数', en: 'unknown parameter' },
@@ -114,7 +118,9 @@ export const ISSUE_TITLES: Record<IssueCode, { zh: string; en: string }> = {
   AMOUNT_SOURCE: { zh: '金额缺少出处或出处与原文不符', en: 'amount without a matching source line' },
   COVERAGE: { zh: '与服务清单不一致', en: 'does not match the catalogue' },
   TOO_FEW_EXAMPLES: { zh: '示例不足', en: 'too few examples' },
+  MISSING_EXAMPLE: { zh: '缺少符合或不符合的示例', en: 'no eligible or no ineligible example' },
   BAD_EXAMPLE: { zh: '示例有误', en: 'invalid example' },
+  NO_PLAN_TEXT: { zh: '找不到规划文本，未核对原文', en: 'plan text not found; seed text not checked' },
   BAD_ARGUMENT: { zh: '参数错误', en: 'bad argument' },
 };
 

@@ -3,8 +3,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { loadCatalogue } from '../catalogue.js';
 import { CliError, makeIssue } from '../issues.js';
+import { BUILTIN_RULES_DIR } from '../paths.js';
+import { readPrecompiledCatalogue } from '../precompiled.js';
 import { parseIsoDate, todayIso } from '../profile/dates.js';
 import type { Lang } from '../rules/describe.js';
 import type { Catalogue } from '../rules/types.js';
@@ -45,8 +46,19 @@ export function chalkFor(io: Io, color: boolean | undefined): ChalkInstance {
   return new Chalk({ level: off ? 0 : 1 });
 }
 
-export function catalogueFor(io: Io, rules: string | undefined): Catalogue {
-  return loadCatalogue(rules ? resolve(io.cwd ?? process.cwd(), rules) : undefined);
+/**
+ * The catalogue a command checks against: the built-in one precompiled at
+ * build time, else rules read from YAML. The YAML loader (and zod with it)
+ * is imported only in the second case, which keeps a one-person check fast
+ * to start.
+ */
+export async function catalogueFor(io: Io, rules: string | undefined): Promise<Catalogue> {
+  if (rules === undefined) {
+    const precompiled = readPrecompiledCatalogue();
+    if (precompiled) return precompiled;
+  }
+  const { loadCatalogue } = await import('../catalogue.js');
+  return loadCatalogue(rules === undefined ? BUILTIN_RULES_DIR : resolve(io.cwd ?? process.cwd(), rules));
 }
 
 /** Reads a file argument, or standard input for "-". */

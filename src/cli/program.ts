@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { CliError } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { formatIssues } from '../format/issues.js';
-import { registerCheckCommand } from './commands/check.js';
 import { chalkFor } from './common.js';
 import type { Io } from './io.js';
 
@@ -16,14 +15,38 @@ export type { Io } from './io.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-/** Every command, each in its own module; the first is the default. */
-const COMMANDS: RegisterCommand[] = [registerCheckCommand];
+/**
+ * Every command, each in its own module; the first is the default. A module
+ * is imported only when the command line needs it, so a one-person check
+ * does not pay for what other commands import (exceljs, zod…).
+ */
+const COMMANDS: { name: string; load: () => Promise<RegisterCommand> }[] = [
+  { name: 'check', load: async () => (await import('./commands/check.js')).registerCheckCommand },
+  { name: 'validate', load: async () => (await import('./commands/validate.js')).registerValidateCommand },
+  { name: 'test', load: async () => (await import('./commands/test.js')).registerTestCommand },
+  { name: 'schema', load: async () => (await import('./commands/schema.js')).registerSchemaCommand },
+  { name: 'list', load: async () => (await import('./commands/list.js')).registerListCommand },
+  { name: 'show', load: async () => (await import('./commands/show.js')).registerShowCommand },
+];
+
+/**
+ * The commands argv needs: the one its first operand names, as commander
+ * will dispatch it; all of them for top-level help; else the default.
+ */
+export function commandsFor(argv: string[]): typeof COMMANDS {
+  const operand = argv.find((a) => !a.startsWith('-'));
+  const named = COMMANDS.find((c) => c.name === operand);
+  if (named) return [named];
+  if (operand === 'help' || (operand === undefined && argv.some((a) => a === '-h' || a === '--help'))) return COMMANDS;
+  return [COMMANDS[0]];
+}
 
 function version(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export function buildProgram(io: Io): Command {
+/** The program with the commands `argv` needs (every command when argv is not given). */
+export async function buildProgram(io: Io, argv?: string[]): Promise<Command> {
   const program = new Command('longchang-check')
     .description('隆昌市“十四五”基本公共服务清单核查工具：这个人能享受哪些基本公共服务？\nWhich of Longchang\'s 2021–2025 basic public services can this person get?')
     .version(version(), '-V, --version', '显示版本 / show the version')
@@ -32,14 +55,15 @@ export function buildProgram(io: Io): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of COMMANDS) register(program, io);
+  const registers = await Promise.all((argv ? commandsFor(argv) : COMMANDS).map((c) => c.load()));
+  for (const register of registers) register(program, io);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }
 
 /** Runs the program; resolves to the exit code (0 done, 1 problems found, 2 unusable input). */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   let exitCode = 0;
   program.hook('postAction', (_this, action) => {
     const code = (action as Command & { exitCodeOut?: number }).exitCodeOut;

@@ -5,13 +5,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { z } from 'zod';
 import { makeIssue, type Issue } from '../issues.js';
 import { parseIsoDate } from '../profile/dates.js';
 import { parseYamlSource, placeIssue, type SourceDoc } from '../yaml-source.js';
 import { CATALOGUE } from './catalogue.js';
 import { checkCondition } from './check-conditions.js';
-import { parameterFileSchema, ruleFileSchema, type RuleFile } from './schema.js';
+import { schemaIssues } from './schema-issues.js';
+import { itemSchema, parameterFileSchema, ruleFileSchema, type RuleFile } from './schema.js';
 import type { Catalogue, DomainInfo, Item, Parameter } from './types.js';
 
 export const CATALOGUE_TITLE = '隆昌市“十四五”基本公共服务清单（2021—2025年）';
@@ -23,16 +23,6 @@ export interface LoadedRules {
   warnings: Issue[];
   /** Parsed sources by file, for tools that need positions later (validate). */
   sources: Map<string, SourceDoc>;
-}
-
-function zodIssues(error: z.ZodError, source: SourceDoc): Issue[] {
-  return error.issues.map((zi) => {
-    const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    let detail = zi.message;
-    if (zi.code === 'unrecognized_keys') detail = `不认识的键：${zi.keys.join(', ')}`;
-    else if (zi.code === 'invalid_union') detail = '条件应为 all / any / not / everyone，或 { fact, op, value }';
-    return placeIssue(source, makeIssue('SCHEMA', `${path.join('.') || '(根)'}: ${detail}`, { path }));
-  });
 }
 
 /** The YAML files of a rule folder (or one file), in catalogue domain order. */
@@ -74,7 +64,7 @@ function loadParameters(dir: string | undefined, issues: Issue[], sources: Map<s
   sources.set(file, read.source);
   const parsed = parameterFileSchema.safeParse(read.data);
   if (!parsed.success) {
-    issues.push(...zodIssues(parsed.error, read.source));
+    issues.push(...schemaIssues(parsed.error, read.source, read.data));
     return {};
   }
   return parsed.data.parameters;
@@ -119,7 +109,15 @@ export function loadRules(path: string): LoadedRules {
     sources.set(file, read.source);
     const parsed = ruleFileSchema.safeParse(read.data);
     if (!parsed.success) {
-      issues.push(...zodIssues(parsed.error, read.source));
+      issues.push(...schemaIssues(parsed.error, read.source, read.data));
+      // The items that do parse are still checked, so one broken item does not hide the others' mistakes.
+      const rawItems = (read.data as { items?: unknown } | null)?.items;
+      if (Array.isArray(rawItems)) {
+        rawItems.forEach((raw, index) => {
+          const one = itemSchema.safeParse(raw);
+          if (one.success) checkItemShape(one.data, ['items', index], params, read.source, issues);
+        });
+      }
       continue;
     }
     const data = parsed.data;

@@ -44,7 +44,7 @@ export function registerCheckCommand(program: Command, io: Io): void {
     const read = readProfileText(input.text, { file: input.file, asOf });
     if (!read.ok) throw new CliError(2, [...read.issues, ...read.warnings]);
     if (read.warnings.length && flags.format === 'table') io.stderr(formatIssues(read.warnings, chalk));
-    const checker = new Checker(catalogueFor(io, flags.rules));
+    const checker = new Checker(await catalogueFor(io, flags.rules));
     const report = buildReport(checker, read.profile, { asOf, domain: flags.domain, lang: flags.lang, profileWarnings: read.warnings });
     if (flags.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
     else if (flags.format === 'yaml') io.stdout(stringify(report));

@@ -1,0 +1,71 @@
+/** `longchang-check show ID`: one item in full: target, rule as a sentence, parts, amounts, source, examples. */
+import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatShow } from '../../format/show.js';
+import { displayPath } from '../../format/validate.js';
+import { CliError, makeIssue } from '../../issues.js';
+import { BUILTIN_RULES_DIR, PLAN_TEXT_FILE } from '../../paths.js';
+import { nearest } from '../../profile/keys.js';
+import { describe, type Lang } from '../../rules/describe.js';
+import { planBeside, readPlanText } from '../../rules/lint-seed.js';
+import { loadRules } from '../../rules/loader.js';
+import { examplePlace } from '../../rules/places.js';
+import { addColor, addLang, addRules, chalkFor } from '../common.js';
+import type { Io } from '../io.js';
+
+interface ShowFlags {
+  format: 'text' | 'json';
+  lang: Lang;
+  rules?: string;
+  color?: boolean;
+}
+
+export function registerShowCommand(program: Command, io: Io): void {
+  const cmd = program
+    .command('show <id>')
+    .description('显示一个服务项目：服务对象原文、规则、分项、金额及出处、有效期和示例 / show one item: target, rule, parts, amounts with sources, validity, examples')
+    .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'));
+  addLang(cmd);
+  addRules(cmd);
+  addColor(cmd);
+  cmd.action((id: string, flags: ShowFlags) => {
+    const cwd = io.cwd ?? process.cwd();
+    const dir = flags.rules ? resolve(cwd, flags.rules) : BUILTIN_RULES_DIR;
+    if (!existsSync(dir)) throw new CliError(2, [makeIssue('FILE_NOT_FOUND', flags.rules ?? dir, { file: flags.rules })]);
+    const loaded = loadRules(dir);
+    if (loaded.issues.length > 0) throw new CliError(2, loaded.issues);
+    const { catalogue } = loaded;
+    const item = catalogue.items.find((i) => i.id === id || i.name === id);
+    if (!item) {
+      const ids = catalogue.items.map((i) => i.id);
+      const near = nearest(id, ids);
+      const guesses = near ? [near] : ids.filter((i) => i.includes(id) || id.split('-').every((w) => w.length > 2 && i.includes(w.slice(0, 3)))).slice(0, 3);
+      throw new CliError(2, [
+        makeIssue('BAD_ARGUMENT', `没有服务项目 ${id}${guesses.length ? `；是不是 ${guesses.join('、')}？` : ''}`, { hint: 'longchang-check list 列出所有项目 / lists every item' }),
+      ]);
+    }
+    if (flags.format === 'json') {
+      const { file, line: _line, ...rest } = item;
+      const body = {
+        ...rest,
+        rule_text: item.rule ? describe(item.rule, flags.lang) : undefined,
+        parts: item.parts?.map((p) => ({ ...p, rule_text: describe(p.rule, flags.lang) })),
+        file: displayPath(file, cwd),
+      };
+      io.stdout(JSON.stringify(body, null, 2) + '\n');
+      return;
+    }
+    const planFile = flags.rules ? planBeside(dir) : PLAN_TEXT_FILE;
+    const at = examplePlace(loaded.sources, item);
+    io.stdout(
+      formatShow(item, {
+        lang: flags.lang,
+        chalk: chalkFor(io, flags.color),
+        domainName: catalogue.domains.find((d) => d.id === item.domain)?.name,
+        planLines: planFile ? readPlanText(planFile).lines : undefined,
+        place: `${displayPath(item.file, cwd)}${at ? `:${at.line}` : ''}`,
+      }),
+    );
+  });
+}

@@ -1,0 +1,63 @@
+/** `longchang-check test [PATH]`: run the example cases written beside the rules. */
+import type { Command } from 'commander';
+import { Checker } from '../../engine/check.js';
+import { formatIssues } from '../../format/issues.js';
+import { formatTestReport, type FailedCase } from '../../format/test-report.js';
+import { displayPath } from '../../format/validate.js';
+import { CliError, makeIssue } from '../../issues.js';
+import { nearest } from '../../profile/keys.js';
+import { normaliseRecord } from '../../profile/normalise.js';
+import type { Lang } from '../../rules/describe.js';
+import { DEFAULT_EXAMPLE_DATE, runExamples } from '../../rules/examples.js';
+import { loadRules } from '../../rules/loader.js';
+import { examplePlace } from '../../rules/places.js';
+import { addColor, addLang, chalkFor } from '../common.js';
+import type { Io } from '../io.js';
+import { setExitCode } from '../program.js';
+import { rulesPathArgument } from './validate.js';
+
+interface TestFlags {
+  filter?: string;
+  lang: Lang;
+  color?: boolean;
+}
+
+export function registerTestCommand(program: Command, io: Io): void {
+  const cmd = program
+    .command('test [path]')
+    .description('运行规则旁的示例（默认：内置清单）；有失败时退出码为 1 / run the example cases beside the rules; exit 1 on any failure')
+    .option('--filter <id>', '只运行一个项目的示例 / run one item\'s cases only');
+  addLang(cmd);
+  addColor(cmd);
+  cmd.action((path: string | undefined, flags: TestFlags, command: Command) => {
+    const target = rulesPathArgument(io, path);
+    const cwd = io.cwd ?? process.cwd();
+    const chalk = chalkFor(io, flags.color);
+    const loaded = loadRules(target);
+    const { catalogue } = loaded;
+    if (flags.filter !== undefined && !catalogue.items.some((i) => i.id === flags.filter)) {
+      const guess = nearest(flags.filter, catalogue.items.map((i) => i.id));
+      throw new CliError(2, [makeIssue('BAD_ARGUMENT', `--filter：没有项目 ${flags.filter}${guess ? `；是不是 ${guess}？` : ''}`, { field: '--filter' })]);
+    }
+    // Rule files that do not load are problems too: shown first, and they fail the run.
+    if (loaded.issues.length > 0) io.stdout(formatIssues(loaded.issues.map((i) => (i.file ? { ...i, file: displayPath(i.file, cwd) } : i)), chalk) + '\n');
+
+    const checker = new Checker(catalogue);
+    const outcomes = runExamples(checker, flags.filter === undefined ? undefined : (item) => item.id === flags.filter);
+    const failures: FailedCase[] = outcomes
+      .filter((o) => !o.passed)
+      .map((outcome) => {
+        const at = examplePlace(loaded.sources, outcome.item, outcome.index);
+        const asOf = outcome.example.as_of ?? DEFAULT_EXAMPLE_DATE;
+        const read = normaliseRecord(outcome.example.profile, { asOf });
+        return {
+          outcome,
+          place: at ? `${displayPath(outcome.item.file, cwd)}:${at.line}:${at.column}` : displayPath(outcome.item.file, cwd),
+          explain: read.ok ? checker.explain(outcome.item, read.profile, asOf) : undefined,
+        };
+      });
+    const passed = outcomes.length - failures.length;
+    io.stdout(formatTestReport(failures, { passed, failed: failures.length }, flags.lang, chalk));
+    if (failures.length > 0 || loaded.issues.length > 0) setExitCode(command, 1);
+  });
+}

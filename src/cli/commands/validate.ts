@@ -1,0 +1,55 @@
+/** `longchang-check validate [PATH]`: every problem of every rule file, each at its line. */
+import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatValidateGithub, formatValidateJson, formatValidateText, type ValidateFormat } from '../../format/validate.js';
+import { CliError, makeIssue } from '../../issues.js';
+import { BUILTIN_RULES_DIR } from '../../paths.js';
+import type { Lang } from '../../rules/describe.js';
+import { lintRules } from '../../rules/lint.js';
+import { addColor, addLang, chalkFor } from '../common.js';
+import type { Io } from '../io.js';
+import { setExitCode } from '../program.js';
+
+interface ValidateFlags {
+  format: ValidateFormat;
+  strict?: boolean;
+  lang: Lang;
+  color?: boolean;
+}
+
+/** A PATH argument as a full path; exit 2 when it does not exist. */
+export function rulesPathArgument(io: Io, path: string | undefined): string {
+  if (path === undefined) return BUILTIN_RULES_DIR;
+  const full = resolve(io.cwd ?? process.cwd(), path);
+  if (!existsSync(full)) throw new CliError(2, [makeIssue('FILE_NOT_FOUND', path, { file: path })]);
+  return full;
+}
+
+export function registerValidateCommand(program: Command, io: Io): void {
+  const cmd = program
+    .command('validate [path]')
+    .description('检查规则文件（默认：内置清单），列出所有问题及其行列；有错误时退出码为 1 / validate rule files (default: the built-in catalogue); exit 1 on any error')
+    .addOption(new Option('--format <format>', '输出格式 / output format (github: GitHub Actions annotations)').choices(['text', 'json', 'github']).default('text'))
+    .option('--strict', '警告也算失败 / warnings fail too');
+  addLang(cmd);
+  addColor(cmd);
+  cmd.action((path: string | undefined, flags: ValidateFlags, command: Command) => {
+    const target = rulesPathArgument(io, path);
+    const report = lintRules(target);
+    const cwd = io.cwd ?? process.cwd();
+    const view = {
+      path: path ?? 'data',
+      files: report.files,
+      issues: report.issues,
+      errorCount: report.errorCount,
+      warningCount: report.warningCount,
+      itemCount: report.catalogue.items.length,
+      strict: flags.strict === true,
+    };
+    if (flags.format === 'json') io.stdout(formatValidateJson(view, { cwd }));
+    else if (flags.format === 'github') io.stdout(formatValidateGithub(view, { cwd, lang: flags.lang }));
+    else io.stdout(formatValidateText(view, { cwd, lang: flags.lang, chalk: chalkFor(io, flags.color) }));
+    if (report.errorCount > 0 || (view.strict && report.warningCount > 0)) setExitCode(command, 1);
+  });
+}

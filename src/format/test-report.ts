@@ -1,0 +1,62 @@
+/**
+ * The report of `test`: one headline per failing example case (where it is,
+ * what was expected, what came out), the conditions that decided it, and
+ * the closing count `N passed, N failed`.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { TraceNode } from '../engine/trace.js';
+import type { ExampleOutcome } from '../rules/examples.js';
+import { describeLeaf, factLabel, valueLabel, type Lang } from '../rules/describe.js';
+
+export interface FailedCase {
+  outcome: ExampleOutcome;
+  /** file:line:column of the example, for editors and terminals that link it. */
+  place?: string;
+  /** The decision tree of the item (or of each part) for this example's profile. */
+  explain?: { whole: TraceNode; parts?: { id: string; name: string; node: TraceNode }[] };
+}
+
+const MARK = ['✗', '?', '✓'];
+
+function tree(node: TraceNode, lang: Lang, chalk: ChalkInstance, indent: string): string[] {
+  const colour = [chalk.red, chalk.yellow, chalk.green][node.outcome];
+  const mark = colour(MARK[node.outcome]);
+  if (node.kind === 'leaf') {
+    const seen = node.seen === undefined ? (lang === 'zh' ? '未知' : 'unknown') : valueLabel(node.fact, node.seen, lang);
+    const text = describeLeaf({ fact: node.fact, op: node.op as never, value: node.expected }, lang);
+    return [`${indent}${mark} ${text}（${factLabel(node.fact, lang)} = ${seen}）`];
+  }
+  if (node.kind === 'everyone') return [`${indent}${mark} ${lang === 'zh' ? '所有人' : 'everyone'}`];
+  if (node.kind === 'not') return [`${indent}${mark} ${lang === 'zh' ? '并非：' : 'not:'}`, ...tree(node.child, lang, chalk, indent + '  ')];
+  const head = node.kind === 'all' ? (lang === 'zh' ? '以下全部满足：' : 'all of:') : lang === 'zh' ? '以下满足其一：' : 'any of:';
+  return [`${indent}${mark} ${head}`, ...node.children.flatMap((c) => tree(c, lang, chalk, indent + '  '))];
+}
+
+export function formatFailedCase(c: FailedCase, lang: Lang, chalk: ChalkInstance): string {
+  const { item, example, index } = c.outcome;
+  const head = `${chalk.red('✗')} ${c.place ? `${chalk.bold(c.place)} ` : ''}${item.id} #${index + 1}「${example.name}」: ${c.outcome.problems.join('; ')}`;
+  const lines = [head];
+  if (c.explain) {
+    if (c.explain.parts) {
+      for (const p of c.explain.parts) {
+        lines.push(`    ${p.name}（${p.id}）:`);
+        lines.push(...tree(p.node, lang, chalk, '      '));
+      }
+    } else lines.push(...tree(c.explain.whole, lang, chalk, '    '));
+  }
+  const missing = c.outcome.actual?.missing ?? [];
+  if (missing.length) lines.push(chalk.dim(`    ${lang === 'zh' ? '待核实' : 'missing'}: ${missing.join(', ')}`));
+  return lines.join('\n');
+}
+
+/** The closing line; its wording is a contract (CI logs are searched for it). */
+export function testSummaryLine(passed: number, failed: number): string {
+  return `${passed} passed, ${failed} failed`;
+}
+
+export function formatTestReport(failures: FailedCase[], counts: { passed: number; failed: number }, lang: Lang, chalk: ChalkInstance): string {
+  const blocks = failures.map((f) => formatFailedCase(f, lang, chalk));
+  const line = testSummaryLine(counts.passed, counts.failed);
+  blocks.push(counts.failed > 0 ? chalk.red.bold(line) : chalk.green.bold(line));
+  return blocks.join('\n') + '\n';
+}

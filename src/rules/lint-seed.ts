@@ -1,0 +1,128 @@
+/**
+ * Checks against the seed itself (data/source/plan.txt): every target is
+ * the plan's words, every source line exists and shows the item, every
+ * amount's text is on the line it cites.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { makeIssue, type Issue } from '../issues.js';
+import type { Amount, Item } from './types.js';
+
+type Path = (string | number)[];
+
+export interface PlanText {
+  file: string;
+  text: string;
+  /** Lines, 1-based: lines[0] is empty so lines[n] is line n. */
+  lines: string[];
+}
+
+export function readPlanText(file: string): PlanText {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return { file, text, lines: ['', ...text.split(/\r?\n/)] };
+}
+
+/** The plan beside a rule folder (or beside a rule file's folder): `source/plan.txt`. */
+export function planBeside(path: string): string | undefined {
+  const dir = statSync(path).isDirectory() ? path : dirname(path);
+  const file = join(dir, 'source', 'plan.txt');
+  return existsSync(file) ? file : undefined;
+}
+
+const lineCount = (plan: PlanText) => plan.lines.length - 1;
+
+/** The lines (1-based) of the plan that contain a text. */
+function linesWith(plan: PlanText, text: string): number[] {
+  const out: number[] = [];
+  plan.lines.forEach((l, i) => {
+    if (i > 0 && l.includes(text)) out.push(i);
+  });
+  return out;
+}
+
+function checkAmount(amount: Amount, path: Path, plan: PlanText, out: Issue[]): void {
+  const { line, text } = amount.source;
+  if (line > lineCount(plan)) {
+    out.push(makeIssue('AMOUNT_SOURCE', `第 ${line} 行超出规划文本（共 ${lineCount(plan)} 行）`, { path: [...path, 'source', 'line'] }));
+    return;
+  }
+  if (!plan.lines[line].includes(text)) {
+    const elsewhere = linesWith(plan, text);
+    out.push(
+      makeIssue('AMOUNT_SOURCE', `“${text}”不在第 ${line} 行${elsewhere.length ? `；见第 ${elsewhere.slice(0, 3).join('、')} 行` : '，规划中也找不到'}`, {
+        path: [...path, 'source', 'text'],
+        hint: elsewhere.length ? `把 line 改为 ${elsewhere[0]}` : 'text 须逐字抄自规划该行',
+      }),
+    );
+    return;
+  }
+  // Zero stands for "abolished" (取消起付线) and need not be written out.
+  const digits = text.replace(/[,，]/g, '');
+  for (const key of ['value', 'min', 'max'] as const) {
+    const n = amount[key];
+    if (n !== undefined && n !== 0 && !digits.includes(String(n))) {
+      out.push(makeIssue('AMOUNT_SOURCE', `${key} ${n} 在出处原文“${text}”中找不到`, { path: [...path, key], severity: 'warning' }));
+    }
+  }
+}
+
+function checkAmountShape(amount: Amount, path: Path, out: Issue[]): void {
+  const hasValue = amount.value !== undefined;
+  const hasRange = amount.min !== undefined || amount.max !== undefined;
+  if (hasValue === hasRange || (hasRange && (amount.min === undefined || amount.max === undefined))) {
+    out.push(makeIssue('SCHEMA', `金额“${amount.label}”应写 value，或同时写 min 和 max`, { path }));
+  } else if (hasRange && amount.min! > amount.max!) {
+    out.push(makeIssue('SCHEMA', `金额“${amount.label}”的 min ${amount.min} 大于 max ${amount.max}`, { path: [...path, 'min'] }));
+  }
+}
+
+/** Amount shapes: needs no plan. */
+export function lintAmounts(item: Item, path: Path, out: Issue[]): void {
+  item.amounts?.forEach((a, i) => checkAmountShape(a, [...path, 'amounts', i], out));
+  item.parts?.forEach((p, j) => p.amounts?.forEach((a, i) => checkAmountShape(a, [...path, 'parts', j, 'amounts', i], out)));
+}
+
+/** Targets, source lines and amounts of one item against the plan. Paths are relative to the file. */
+export function lintSeed(item: Item, path: Path, plan: PlanText, out: Issue[]): void {
+  const line = item.source.line;
+  if (line > lineCount(plan)) {
+    out.push(makeIssue('MISSING_SOURCE', `第 ${line} 行超出规划文本（共 ${lineCount(plan)} 行）`, { path: [...path, 'source', 'line'] }));
+  } else if (!plan.lines[line].includes(item.name)) {
+    const at = linesWith(plan, item.name);
+    out.push(
+      makeIssue('MISSING_SOURCE', `第 ${line} 行没有服务项目“${item.name}”${at.length ? `；见第 ${at.slice(0, 3).join('、')} 行` : ''}`, {
+        path: [...path, 'source', 'line'],
+        severity: 'warning',
+        hint: at.length ? `把 line 改为 ${at[0]}` : undefined,
+      }),
+    );
+  }
+
+  const target = item.target.trim();
+  if (target !== '') {
+    const at = linesWith(plan, target);
+    if (at.length === 0) {
+      out.push(
+        makeIssue('TARGET_NOT_IN_SEED', `“${target}”`, {
+          path: [...path, 'target'],
+          hint: '服务对象须逐字抄自规划的表格（含标点）；规划之外的解释写在 note 里',
+        }),
+      );
+    } else if (line <= lineCount(plan) && !at.includes(line)) {
+      out.push(
+        makeIssue('TARGET_NOT_IN_SEED', `“${target}”不在出处第 ${line} 行，见第 ${at.slice(0, 3).join('、')} 行`, {
+          path: [...path, 'target'],
+          severity: 'warning',
+        }),
+      );
+    }
+  }
+  item.parts?.forEach((part, j) => {
+    if (part.target && part.target.trim() !== '' && !plan.text.includes(part.target.trim())) {
+      out.push(makeIssue('TARGET_NOT_IN_SEED', `分项 ${part.id} 的服务对象“${part.target}”`, { path: [...path, 'parts', j, 'target'], hint: '分项的 target 也须逐字抄自规划' }));
+    }
+  });
+
+  item.amounts?.forEach((a, i) => checkAmount(a, [...path, 'amounts', i], plan, out));
+  item.parts?.forEach((p, j) => p.amounts?.forEach((a, i) => checkAmount(a, [...path, 'parts', j, 'amounts', i], plan, out)));
+}

@@ -1,0 +1,150 @@
+/** The maintainers' commands, run in-process: validate, test, schema, list, show. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run.js';
+
+const F = 'test/fixtures/rules';
+const lastLine = (s: string) => s.trimEnd().split('\n').at(-1);
+
+describe('validate', () => {
+  it('passes the built-in catalogue, even with --strict', async () => {
+    const r = await runCli(['validate', '--strict']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('没有发现问题');
+    expect(r.stdout).toContain('78 项');
+  });
+
+  it('reports every broken file of a folder with file:line:column, a caret and a hint, and exits 1', async () => {
+    const r = await runCli(['validate', F]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${F}/UNKNOWN_FACT.yaml:12:19: 错误 UNKNOWN_FACT`);
+    expect(r.stdout).toContain(`${F}/BAD_OPERATOR.yaml:15:33: 错误 BAD_OPERATOR`);
+    expect(r.stdout).toContain(`${F}/YAML_SYNTAX.yaml:13:5: 错误 YAML_SYNTAX`);
+    expect(r.stdout).toContain(`${F}/UNKNOWN_OPERATOR.yaml:12:28: 错误 UNKNOWN_OPERATOR`);
+    expect(r.stdout).toMatch(/12 \|     rule: \{ fact: agee, op: gte, value: 65 \}\n\s+\| {19}\^/);
+    expect(r.stdout).toContain('提示: did you mean age?');
+    expect(lastLine(r.stdout)).toMatch(/^\d+ 个错误，\d+ 个警告（23 个规则文件/);
+  });
+
+  it('exits 0 on warnings alone, and 1 with --strict', async () => {
+    expect((await runCli(['validate', `${F}/COVERAGE.yaml`])).code).toBe(0);
+    expect((await runCli(['validate', `${F}/COVERAGE.yaml`, '--strict'])).code).toBe(1);
+  });
+
+  it('writes GitHub Actions annotations', async () => {
+    const r = await runCli(['validate', `${F}/UNKNOWN_FACT.yaml`, '--format', 'github']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=${F}/UNKNOWN_FACT.yaml,line=12,col=19,title=UNKNOWN_FACT::.*agee.*%0Adid you mean age\\?$`)));
+    expect(lines).toContainEqual(expect.stringMatching(/^::warning file=.*,title=COVERAGE::/));
+  });
+
+  it('writes JSON with the same issues', async () => {
+    const r = await runCli(['validate', `${F}/BAD_VALUE.yaml`, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout) as { ok: boolean; errors: number; issues: { code: string; file: string; line: number; column: number }[] };
+    expect(body.ok).toBe(false);
+    expect(body.errors).toBe(1);
+    expect(body.issues).toContainEqual(expect.objectContaining({ code: 'BAD_VALUE', file: `${F}/BAD_VALUE.yaml`, line: 15, column: 46 }));
+  });
+
+  it('exits 2 for a path that does not exist', async () => {
+    const r = await runCli(['validate', 'no/such/rules']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('FILE_NOT_FOUND');
+  });
+});
+
+describe('test', () => {
+  it('runs every example of the built-in catalogue', async () => {
+    const r = await runCli(['test']);
+    expect(r.code).toBe(0);
+    expect(lastLine(r.stdout)).toMatch(/^[1-9]\d* passed, 0 failed$/);
+  });
+
+  it('reports a failing case with its place, expected and actual status and why, and exits 1', async () => {
+    const r = await runCli(['test', `${F}/examples-fail`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`✗ ${F}/examples-fail/elderly.yaml:18:9 elderly-health-management #2「64岁，故意写错为符合」: expected eligible, got ineligible`);
+    expect(r.stdout).toContain('✗ 年龄 ≥ 65（年龄 = 64）');
+    expect(lastLine(r.stdout)).toBe('2 passed, 1 failed');
+  });
+
+  it('runs one item with --filter', async () => {
+    const r = await runCli(['test', '--filter', 'elderly-welfare-allowance']);
+    expect(r.code).toBe(0);
+    expect(lastLine(r.stdout)).toBe('5 passed, 0 failed');
+  });
+
+  it('exits 2 for an unknown --filter id, naming the nearest', async () => {
+    const r = await runCli(['test', '--filter', 'elderly-welfare-alowance']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('elderly-welfare-allowance');
+  });
+
+  it('fails when rule files do not load, and says where', async () => {
+    const r = await runCli(['test', `${F}/UNKNOWN_FACT.yaml`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${F}/UNKNOWN_FACT.yaml:12:19`);
+    expect(lastLine(r.stdout)).toBe('0 passed, 0 failed');
+  });
+});
+
+describe('schema', () => {
+  it.each(['profile', 'rules'])('prints the %s schema shipped in schema/', async (kind) => {
+    const r = await runCli(['schema', kind]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(`schema/${kind}.schema.json`, 'utf8'));
+    expect(JSON.parse(r.stdout).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('exits 2 for another kind', async () => {
+    expect((await runCli(['schema', 'person'])).code).toBe(2);
+  });
+});
+
+describe('list', () => {
+  it('prints the catalogue by domain', async () => {
+    const r = await runCli(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('【幼有所育】childcare · 表3—1 · 9 项');
+    expect(r.stdout).toContain('family-planning-special-support');
+    expect(lastLine(r.stdout)).toBe('共 9 个领域，78 项');
+  });
+
+  it('adds each item\'s status for a profile', async () => {
+    const r = await runCli(['list', 'examples/profile-elderly.yaml', '--as-of', '2025-06-01', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const items = (JSON.parse(r.stdout) as { domains: { items: { id: string; status: string; amounts: boolean }[] }[] }).domains.flatMap((d) => d.items);
+    expect(items).toHaveLength(78);
+    expect(items.find((i) => i.id === 'elderly-health-management')?.status).toBe('eligible');
+    expect(items.find((i) => i.id === 'employee-pension')?.status).toBe('ineligible');
+    expect(items.find((i) => i.id === 'family-planning-reward')?.amounts).toBe(true);
+  });
+});
+
+describe('show', () => {
+  it('prints the seed\'s words, the rule as a sentence, parts, amounts with their lines, source, validity and examples', async () => {
+    const r = await runCli(['show', 'family-planning-special-support']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('服务对象（规划原文）：独生子女伤残死亡家庭夫妇和三级以上计划生育手术并发症人员');
+    expect(r.stdout).toContain('分项规则：年龄 ≥ 18 且 计划生育情况 为 独生子女伤残');
+    expect(r.stdout).toContain('独生子女伤残家庭特别扶助金：8160 元/年/人');
+    expect(r.stdout).toContain('规划第 40 行：“独子伤残家庭8160元/年/人”');
+    expect(r.stdout).toContain('出处：表6—1 · 第六章 病有所医 · 规划第 400 行');
+    expect(r.stdout).toContain('有效期：2021-01-01 至 2025-12-31');
+    expect(r.stdout).toMatch(/示例（\d+）/);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const r = await runCli(['show', 'elderly-health-management', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('rule: age ≥ 65');
+  });
+
+  it('exits 2 for an unknown id, naming the nearest', async () => {
+    const r = await runCli(['show', 'elderly-helth-management']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('elderly-health-management');
+  });
+});
