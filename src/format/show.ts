@@ -45,7 +45,7 @@ function amountText(a: Amount, lang: Lang, planLines: string[] | undefined): str
 function profileText(ex: Example, lang: Lang): string {
   const entries = Object.entries(ex.profile);
   if (entries.length === 0) return T[lang].noProfile;
-  return entries.map(([k, v]) => `${factLabel(k, lang)}=${Array.isArray(v) ? v.map((x) => valueLabel(k, x, lang)).join(lang === 'zh' ? '、' : ', ') : valueLabel(k, v, lang)}`).join(lang === 'zh' ? '，' : ', ');
+  return entries.map(([k, v]) => `${factLabel(k, lang)}=${valueLabel(k, v, lang)}`).join(lang === 'zh' ? '，' : ', ');
 }
 
 export function formatShow(item: Item, options: ShowOptions): string {

@@ -25,11 +25,8 @@ export function valueLabel(fact: string, value: unknown, lang: Lang): string {
   if (value === undefined) return lang === 'zh' ? '未知' : 'unknown';
   if (typeof value === 'boolean') return value ? w.yes : w.no;
   if (isParamRef(value)) return `${w.param} ${value.param}`;
-  if (Array.isArray(value)) {
-    const f = FIELD_BY_KEY.get(fact);
-    if (f?.type === 'enum' || f?.type === 'set') return value.map((v) => valueLabel(fact, v, lang)).join(w.listSep);
-    return value.map(String).join(lang === 'zh' ? '—' : '–');
-  }
+  // Ranges are worded by describeLeaf; a list here is a list of choices.
+  if (Array.isArray(value)) return value.length === 0 ? (lang === 'zh' ? '无' : 'none') : value.map((v) => valueLabel(fact, v, lang)).join(w.listSep);
   const f = FIELD_BY_KEY.get(fact);
   const ev = f?.values?.find((v) => v.value === value);
   if (ev) return lang === 'zh' ? ev.zh : ev.en;
