@@ -28,6 +28,7 @@ export const ISSUE_CODES = [
   'BAD_ID_CHECKSUM',
   'ID_CONFLICT',
   'AGE_CONFLICT',
+  'FACT_CONFLICT',
   'LEGACY_ID',
   'OLD_TOWNSHIP',
   // rule files
@@ -99,6 +100,7 @@ export const ISSUE_TITLES: Record<IssueCode, { zh: string; en: string }> = {
   BAD_ID_CHECKSUM: { zh: '身份证号校验位错误', en: 'wrong check digit in ID number' },
   ID_CONFLICT: { zh: '身份证号与其他字段矛盾', en: 'ID number contradicts another field' },
   AGE_CONFLICT: { zh: '年龄与出生日期矛盾', en: 'age contradicts the birth date' },
+  FACT_CONFLICT: { zh: '字段之间相互矛盾', en: 'facts contradict each other' },
   LEGACY_ID: { zh: '15位旧身份证号', en: 'legacy 15-digit ID number' },
   OLD_TOWNSHIP: { zh: '镇街名称已撤并', en: 'town name merged away' },
   SCHEMA: { zh: '规则文件结构错误', en: 'rule file structure error' },

@@ -73,6 +73,7 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'spouse_birth_date', zh: '配偶出生日期', en: "spouse's birth date", type: 'date', group: 'family' },
   { key: 'pregnancy', zh: '孕产状态', en: 'pregnancy', type: 'enum', group: 'family', values: [v('none', '无', 'none'), v('planning', '计划怀孕', 'planning a pregnancy'), v('pregnant', '孕期', 'pregnant', ['怀孕']), v('postpartum', '产褥期', 'postpartum', ['产后'])] },
   { key: 'family_planning', zh: '计划生育情况', en: 'family-planning situation', type: 'enum', group: 'family', values: [v('one_child', '独生子女', 'one child'), v('two_daughters', '双女', 'two daughters'), v('only_child_disabled', '独生子女伤残', 'only child disabled', ['独子伤残']), v('only_child_deceased', '独生子女死亡', 'only child deceased', ['独子死亡'])] },
+  { key: 'fp_surgery_complication', zh: '计划生育手术并发症', en: 'has a family-planning surgery complication', type: BOOL, group: 'family' },
   { key: 'fp_surgery_complication_grade', zh: '计划生育手术并发症等级', en: 'family-planning surgery complication grade', type: 'integer', min: 1, max: 4, group: 'family' },
   { key: 'fp_special_support_enrolled', zh: '已纳入计划生育特别扶助', en: 'enrolled in family-planning special support', type: BOOL, group: 'family' },
 

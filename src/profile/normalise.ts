@@ -108,6 +108,14 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
     profile.age = derived;
   }
 
+  // A complication grade says there is a complication; "none" with a grade is a contradiction.
+  if (profile.fp_surgery_complication_grade !== undefined) {
+    if (profile.fp_surgery_complication === false) {
+      issues.push(makeIssue('FACT_CONFLICT', `fp_surgery_complication 为否，却给出了并发症等级 ${String(profile.fp_surgery_complication_grade)}`, at('fp_surgery_complication_grade')));
+    }
+    profile.fp_surgery_complication = true;
+  }
+
   if (typeof profile.township === 'string' && MERGED_TOWNSHIPS.includes(profile.township)) {
     warnings.push(makeIssue('OLD_TOWNSHIP', `${profile.township} 已于2019—2020年撤并，请填写现在的镇（街道）`, { ...at('township'), severity: 'warning' }));
   }

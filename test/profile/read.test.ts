@@ -79,6 +79,7 @@ describe('problems carry a code, the field and the line', () => {
     ['ID contradicts the sex', 'id_number: "511083196006011237"\nsex: 女\n', 'ID_CONFLICT', 'sex', 2],
     ['age contradicts the birth date', 'birth_date: 1960-06-01\nage: 60\n', 'AGE_CONFLICT', 'age', 2],
     ['unknown set member', 'assistance: [dibao, rich]\n', 'BAD_ENUM', 'assistance', 1],
+    ['a complication grade with no complication', 'fp_surgery_complication: 否\nfp_surgery_complication_grade: 2\n', 'FACT_CONFLICT', 'fp_surgery_complication_grade', 2],
     ['same fact twice under two names', 'age: 3\n年龄: 4\n', 'DUPLICATE_KEY', 'age', 2],
   ])('%s', (_name, text, code, field, line) => {
     const [first] = issues(text);
