@@ -10,6 +10,7 @@ import type { CheckReport } from '../engine/report.js';
 import type { TraceNode } from '../engine/trace.js';
 import { FIELD_BY_KEY } from '../profile/fields.js';
 import { describeLeaf, factLabel, valueLabel, type Lang } from '../rules/describe.js';
+import { displayName } from '../rules/catalogue.js';
 import type { DomainInfo } from '../rules/types.js';
 
 export interface TableOptions {
@@ -31,7 +32,7 @@ const T = {
   en: {
     eligible: 'eligible', undetermined: 'undetermined', ineligible: 'ineligible', item: 'item', status: 'status', detail: 'details',
     ask: 'ask', parts: 'parts', asOf: 'check date', person: 'person', summary: (e: number, u: number, i: number) => `${e + u + i} items: ${e} eligible, ${u} undetermined, ${i} ineligible`,
-    questions: 'Questions to ask (by number of items they settle)', affects: (n: number) => `${n} items`, hidden: (n: number) => `${n} ineligible items hidden; --all shows them.`,
+    questions: 'Questions to ask (by number of items they settle)', affects: (n: number) => (n === 1 ? '1 item' : `${n} items`), hidden: (n: number) => `${n} ineligible items hidden; --all shows them.`,
     warning: 'note', seen: 'seen', unknown: 'unknown', param: 'parameter not set',
   },
 };
@@ -52,7 +53,7 @@ function detailText(r: ItemResult, lang: Lang): string {
   const t = T[lang];
   const lines: string[] = [];
   if (r.parts) {
-    for (const p of r.parts) lines.push(`${p.name}：${t[p.status]}`);
+    for (const p of r.parts) lines.push(`${lang === 'en' ? p.id : p.name}${lang === 'en' ? ': ' : '：'}${t[p.status]}`);
   }
   if (r.status === 'undetermined') {
     if (r.missing.length) lines.push(`${t.ask}：${r.missing.map((k) => keyLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')}`);
@@ -86,9 +87,10 @@ export function formatCheckTable(report: CheckReport, options: TableOptions): st
   const who = [person.name, person.id_number, person.age !== undefined ? (lang === 'zh' ? `${String(person.age)}岁` : `age ${String(person.age)}`) : undefined]
     .filter((x) => x !== undefined)
     .join('  ');
-  out.push(chalk.bold(report.catalogue.title));
-  out.push(`${t.asOf}：${report.as_of}${who ? `    ${t.person}：${who}` : ''}`);
-  for (const w of report.warnings) out.push(chalk.yellow(`${t.warning}：${w}`));
+  const colon = lang === 'zh' ? '：' : ': ';
+  out.push(chalk.bold(lang === 'zh' ? report.catalogue.title : "Longchang's basic public services catalogue (2021–2025)"));
+  out.push(`${t.asOf}${colon}${report.as_of}${who ? `    ${t.person}${colon}${who}` : ''}`);
+  for (const w of report.warnings) out.push(chalk.yellow(`${t.warning}${colon}${w}`));
 
   const counts = { eligible: 0, undetermined: 0, ineligible: 0 };
   for (const r of report.results) counts[r.status]++;
@@ -106,16 +108,16 @@ export function formatCheckTable(report: CheckReport, options: TableOptions): st
       style: { head: [], border: [] },
       colWidths: [12, 40, 46],
       wordWrap: true,
-      wrapOnWordBoundary: false,
+      wrapOnWordBoundary: lang === 'en',
     });
-    for (const r of shown) table.push([statusText(r.status, lang, chalk), r.name, detailText(r, lang)]);
+    for (const r of shown) table.push([statusText(r.status, lang, chalk), displayName(r.id, r.name, lang), detailText(r, lang)]);
     out.push('');
-    out.push(chalk.bold.cyan(`【${domain.name}】`));
+    out.push(chalk.bold.cyan(`【${displayName(domain.id, domain.name, lang)}】`));
     out.push(table.toString());
     if (options.explain) {
       for (const r of shown) {
         const tree = options.explain(r.id);
-        out.push(`${chalk.bold(r.name)}（${r.id}）`);
+        out.push(`${chalk.bold(displayName(r.id, r.name, lang))}（${r.id}）`);
         if (tree.parts) {
           for (const p of tree.parts) {
             out.push(`  ${p.name}：`);
@@ -135,7 +137,8 @@ export function formatCheckTable(report: CheckReport, options: TableOptions): st
   if (asked.size > 0) {
     out.push('');
     out.push(chalk.bold(t.questions));
-    for (const [k, n] of [...asked].sort((a, b) => b[1] - a[1])) out.push(`  · ${keyLabel(k, lang)}（${k}）— ${t.affects(n)}`);
+    const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
+    for (const [k, n] of [...asked].sort((a, b) => b[1] - a[1])) out.push(`  · ${keyLabel(k, lang)}${open}${k}${close} — ${t.affects(n)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -80,6 +80,8 @@ describe('longchang-check PROFILE', () => {
   it('--lang en prints English', async () => {
     const r = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--lang', 'en', '--domain', 'elderly']);
     expect(r.stdout).toContain('✓ eligible');
+    expect(r.stdout).toContain('【Old age】');
+    expect(r.stdout).toContain('Health management for older people');
     expect(r.stdout).toContain('items:');
   });
 
