@@ -220,9 +220,16 @@ export function itemCondition(item: Item): Condition {
  * out of line keeps the main function small enough for V8 to optimise.
  */
 export function compileCatalogue(catalogue: Catalogue): (p: Profile, c: EvalContext, out: Uint8Array) => Uint8Array {
-  const conditions = catalogue.items.map(itemCondition);
-  const all = build<[Uint8Array], Uint8Array>(conditions, ['o'], (locals) =>
+  let all: Inner<[Uint8Array], Uint8Array> | undefined;
+  // Compiled on first use: a one-person check explains itself by tracing and never calls this.
+  return (p, c, out) => {
+    all ??= compileAll(catalogue.items.map(itemCondition));
+    return all(p, c, FAST_HELPERS, out);
+  };
+}
+
+function compileAll(conditions: Condition[]): Inner<[Uint8Array], Uint8Array> {
+  return build<[Uint8Array], Uint8Array>(conditions, ['o'], (locals) =>
     `${conditions.map((cond, i) => shortcutCode(cond, `o[${i}]`, `s${i}(p,c,h)`, locals)).join('')}return o;`,
   );
-  return (p, c, out) => all(p, c, FAST_HELPERS, out);
 }

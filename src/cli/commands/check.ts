@@ -6,7 +6,6 @@ import { buildReport } from '../../engine/report.js';
 import { CliError, makeIssue } from '../../issues.js';
 import { readProfileText } from '../../profile/read.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
-import { formatCheckTable } from '../../format/check-table.js';
 import { formatIssues } from '../../format/issues.js';
 import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, readInput } from '../common.js';
 import type { Io } from '../io.js';
@@ -49,6 +48,8 @@ export function registerCheckCommand(program: Command, io: Io): void {
     if (flags.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
     else if (flags.format === 'yaml') io.stdout(stringify(report));
     else {
+      // The table renderer (and cli-table3) is imported only for table output.
+      const { formatCheckTable } = await import('../../format/check-table.js');
       io.stdout(
         formatCheckTable(report, {
           lang: flags.lang,
