@@ -8,7 +8,8 @@ export interface EvalContext {
 }
 
 export function makeContext(catalogue: Catalogue, asOf: string): EvalContext {
-  const params: Record<string, number | undefined> = {};
+  // No prototype: a parameter named like an Object method is just a missing parameter.
+  const params: Record<string, number | undefined> = Object.create(null);
   for (const [name, p] of Object.entries(catalogue.parameters)) {
     const inForce = p.values.filter((v) => v.from <= asOf).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
     params[name] = inForce?.value;
