@@ -22,6 +22,7 @@ export type RegisterCommand = (program: Command, io: Io) => void;
  */
 const COMMANDS: { name: string; load: () => Promise<RegisterCommand> }[] = [
   { name: 'check', load: async () => (await import('./commands/check.js')).registerCheckCommand },
+  { name: 'batch', load: async () => (await import('./commands/batch.js')).registerBatchCommand },
   { name: 'validate', load: async () => (await import('./commands/validate.js')).registerValidateCommand },
   { name: 'test', load: async () => (await import('./commands/test.js')).registerTestCommand },
   { name: 'schema', load: async () => (await import('./commands/schema.js')).registerSchemaCommand },

@@ -1,0 +1,146 @@
+/**
+ * Where batch output goes. A file is written under a temporary name beside
+ * it (.NAME.partial-PID) and renamed only when complete, so an interrupted
+ * run never leaves a truncated file that looks finished; standard output
+ * gets the text as it comes.
+ */
+import { once } from 'node:events';
+import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { csvLine, UTF8_BOM } from '../../format/csv.js';
+import { jsonlLine } from '../../format/jsonl.js';
+import { ByteBuffer } from '../../format/byte-buffer.js';
+import { tableCsvBytes, tableHeader, tableRow, type Lang } from '../../format/batch-table.js';
+import type { BatchItem, OutRow } from '../../household/out-row.js';
+import type { BatchLayout, BatchSink } from '../../household/run-batch.js';
+import type { Io } from '../io.js';
+
+export type BatchFormat = 'csv' | 'jsonl' | 'xlsx';
+
+export interface Destination {
+  write(text: string): Promise<void>;
+  writeBytes(bytes: Uint8Array): Promise<void>;
+  /** The byte stream, for writers that make bytes themselves (xlsx). */
+  stream?: Writable;
+  /** Makes the output final (renames a file into place). */
+  commit(): Promise<void>;
+  /** Throws the partial output away. */
+  abort(): Promise<void>;
+  /** For signal handlers: the synchronous part of abort. */
+  abortSync(): void;
+}
+
+export function stdoutDestination(io: Io): Destination {
+  const decoder = new TextDecoder();
+  return {
+    write: async (text) => io.stdout(text),
+    writeBytes: async (bytes) => io.stdout(decoder.decode(bytes)),
+    commit: async () => {},
+    abort: async () => {},
+    abortSync: () => {},
+  };
+}
+
+export function partialName(path: string, pid = process.pid): string {
+  return join(dirname(path), `.${basename(path)}.partial-${pid}`);
+}
+
+export function fileDestination(path: string): Destination {
+  const temp = partialName(path);
+  const stream: WriteStream = createWriteStream(temp);
+  let failure: Error | undefined;
+  stream.on('error', (e) => (failure = e));
+  const removeTemp = () => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+  };
+  return {
+    stream,
+    async write(text) {
+      if (failure) throw failure;
+      if (!stream.write(text)) await once(stream, 'drain');
+    },
+    async writeBytes(bytes) {
+      if (failure) throw failure;
+      if (!stream.write(bytes)) await once(stream, 'drain');
+    },
+    async commit() {
+      if (!stream.writableEnded) stream.end();
+      if (!stream.closed) await once(stream, 'close');
+      if (failure) throw failure;
+      await rename(temp, path);
+    },
+    async abort() {
+      stream.destroy();
+      await unlink(temp).catch(() => {});
+    },
+    abortSync() {
+      stream.destroy();
+      removeTemp();
+    },
+  };
+}
+
+export interface SinkOptions {
+  format: BatchFormat;
+  items: readonly BatchItem[];
+  wide: boolean;
+  lang: Lang;
+}
+
+/** The sink that formats output rows for the destination. */
+export async function makeSink(layout: BatchLayout, destination: Destination, options: SinkOptions): Promise<BatchSink> {
+  const table = { shownLabels: layout.shownLabels, items: options.items, wide: options.wide, lang: options.lang };
+  if (options.format === 'jsonl') {
+    const jsonl = { carriedLabels: layout.carriedLabels, lang: options.lang };
+    return {
+      write: (rows: OutRow[]) => destination.write(rows.map((r) => jsonlLine(r, jsonl)).join('')),
+      writeFormatted: (bytes) => destination.writeBytes(bytes),
+      end: async () => {},
+    };
+  }
+  if (options.format === 'xlsx') {
+    const row = tableRow(table);
+    if (!destination.stream) throw new Error('xlsx output needs a file');
+    // exceljs is large: loaded only for a workbook.
+    const { XlsxTableWriter } = await import('../../format/xlsx.js');
+    const writer = new XlsxTableWriter(destination.stream);
+    writer.addRow(tableHeader(table));
+    return {
+      write: (rows: OutRow[]) => {
+        for (const r of rows) writer.addRow(row(r), true);
+      },
+      end: () => writer.end(),
+    };
+  }
+  const line = tableCsvBytes(table);
+  const buffer = new ByteBuffer();
+  let started = false;
+  const head = () => {
+    if (started) return '';
+    started = true;
+    return UTF8_BOM + csvLine(tableHeader(table));
+  };
+  return {
+    async write(rows: OutRow[]) {
+      const text = head();
+      if (text) await destination.write(text);
+      for (const r of rows) line(r, buffer);
+      await destination.writeBytes(buffer.take());
+    },
+    async writeFormatted(bytes) {
+      const text = head();
+      if (text) await destination.write(text);
+      await destination.writeBytes(bytes);
+    },
+    async end() {
+      const text = head();
+      if (text) await destination.write(text);
+    },
+  };
+}

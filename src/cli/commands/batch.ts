@@ -1,0 +1,217 @@
+/** `longchang-check batch FILE`: every person of a household roster (CSV or .xlsx), one output row each. */
+import { Option, type Command } from 'commander';
+import { createWriteStream, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import v8 from 'node:v8';
+import { Checker } from '../../engine/check.js';
+import { formatBatchSummary } from '../../format/batch-summary.js';
+import { formatProgress } from '../../format/progress.js';
+import { BatchInputError } from '../../household/batch-error.js';
+import { engineChecker } from '../../household/batch-checker.js';
+import { runBatch, type BatchLayout, type BatchProgress } from '../../household/run-batch.js';
+import { CliError, makeIssue, type IssueCode } from '../../issues.js';
+import { CATALOGUE } from '../../rules/catalogue.js';
+import { addAsOf, addColor, addLang, addRules, catalogueFor, checkDate } from '../common.js';
+import type { Io } from '../io.js';
+import { setExitCode } from '../program.js';
+import { fileDestination, makeSink, stdoutDestination, type BatchFormat, type Destination } from './batch-output.js';
+
+interface BatchFlags {
+  out?: string;
+  format?: BatchFormat;
+  encoding?: string;
+  sheet?: string;
+  sorted?: boolean;
+  wide?: boolean;
+  summary?: boolean;
+  domain?: string;
+  jobs?: string;
+  asOf?: string;
+  lang: 'zh' | 'en';
+  color?: boolean;
+  rules?: string;
+}
+
+const NOTES = {
+  zh: {
+    carried: (names: string[]) => `以下列不是档案字段，原样带到输出：${names.join('、')}\n`,
+    noHousehold: '没有户编号（household_id）列：每一行按单独一户核查\n',
+    failed: (n: number) => `${n} 行无法核查，原因见输出的 error 列\n`,
+    xlsxNeedsOut: 'xlsx 输出需要 --out 文件',
+    noFile: '请给出户籍花名册文件（.csv 或 .xlsx），或用 - 读标准输入；--help 查看用法',
+  },
+  en: {
+    carried: (names: string[]) => `columns that are not profile keys, carried through unchanged: ${names.join(', ')}\n`,
+    noHousehold: 'no household_id column: every row is checked as a household of its own\n',
+    failed: (n: number) => `${n} rows could not be checked; see the error column of the output\n`,
+    xlsxNeedsOut: 'xlsx output needs --out FILE',
+    noFile: 'give a roster file (.csv or .xlsx), or - for standard input; see --help',
+  },
+};
+
+const ISSUE_CODE: Record<string, IssueCode> = { FILE_NOT_FOUND: 'FILE_NOT_FOUND', FILE_UNREADABLE: 'FILE_UNREADABLE', BAD_ENCODING: 'BAD_ARGUMENT', SHEET_NOT_FOUND: 'BAD_ARGUMENT' };
+
+function inputError(e: BatchInputError, lang: 'zh' | 'en'): CliError {
+  const { file, line, column, field } = e.place;
+  return new CliError(2, [makeIssue(ISSUE_CODE[e.problem] ?? 'FILE_UNREADABLE', `[${e.problem}] ${e.describe(lang)}`, { file, line, column, field })]);
+}
+
+/** Standard input spooled to a file: two passes need to read it twice. */
+async function spoolStdin(io: Io): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  if (!io.stdin) throw new CliError(2, [makeIssue('FILE_UNREADABLE', '没有标准输入', { file: '<stdin>' })]);
+  const dir = await mkdtemp(join(tmpdir(), 'longchang-batch-'));
+  const path = join(dir, 'stdin.csv');
+  await pipeline(io.stdin, createWriteStream(path));
+  return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Below this size a roster is checked on the main thread: starting workers would cost more. */
+const AUTO_PARALLEL_BYTES = 8 * 1024 * 1024;
+
+function jobsFor(value: string | undefined): { count: number; explicit: boolean } {
+  if (value === undefined) return { count: Math.min(availableParallelism(), 4), explicit: false };
+  if (!/^\d+$/.test(value) || Number(value) > 64) {
+    throw new CliError(2, [makeIssue('BAD_ARGUMENT', `--jobs “${value}” 应为 0 到 64 的整数`, { field: '--jobs' })]);
+  }
+  return { count: Number(value), explicit: true };
+}
+
+function formatFor(flags: BatchFlags): BatchFormat {
+  if (flags.format) return flags.format;
+  if (flags.out && /\.xlsx$/i.test(flags.out)) return 'xlsx';
+  if (flags.out && /\.jsonl$/i.test(flags.out)) return 'jsonl';
+  return 'csv';
+}
+
+/** Progress on standard error when it is a terminal, at most a few times a second. */
+function progressReporter(io: Io, lang: 'zh' | 'en'): { report(p: BatchProgress): void; clear(): void } {
+  if (!io.stderrIsTTY) return { report: () => {}, clear: () => {} };
+  let phase: string | undefined;
+  let started = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    report(p) {
+      const now = Date.now();
+      if (p.phase !== phase) {
+        phase = p.phase;
+        started = now;
+      } else if (now - last < 200) return;
+      last = now;
+      shown = true;
+      io.stderr(`\r${formatProgress({ ...p, elapsed: (now - started) / 1000 }, lang)}\u001b[K`);
+    },
+    clear() {
+      if (shown) io.stderr('\r\u001b[K');
+    },
+  };
+}
+
+/**
+ * With worker threads doing the work, this thread only moves bytes; a small
+ * young generation keeps its heap from growing ahead of need. Measured on a
+ * million rows: peak RSS 300–310 MB without, 250 MB with, no slower. Left
+ * alone when the user set it through NODE_OPTIONS or node's arguments.
+ */
+function keepMainHeapSmall(): void {
+  const given = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
+  if (!given.includes('semi-space')) v8.setFlagsFromString('--max-semi-space-size=1');
+}
+
+const sizeOf = (path: string): number => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the reader reports the missing file
+  }
+};
+
+/** Removes the partial output file if the process is interrupted. */
+function onInterrupt(destination: Destination): () => void {
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const handler = () => {
+      destination.abortSync();
+      process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+    };
+    process.once(signal, handler);
+    return () => process.removeListener(signal, handler);
+  });
+  return () => handlers.forEach((off) => off());
+}
+
+export function registerBatchCommand(program: Command, io: Io): void {
+  const cmd = program
+    .command('batch [file]')
+    .description('核查户籍花名册中的每一个人（CSV 或 .xlsx，每人一行，按户编号分户）/ check every person of a household roster')
+    .option('--out <file>', '写到文件（写完才改名，中断不留半截文件） / write to FILE (renamed into place when complete)')
+    .addOption(new Option('--format <format>', '输出格式 / output format (default csv, or by --out extension)').choices(['csv', 'jsonl', 'xlsx']))
+    .option('--encoding <name>', 'CSV 编码：utf-8、gb18030、gbk …（默认自动识别） / CSV encoding (detected by default)')
+    .option('--sheet <name>', '.xlsx 的工作表名或序号（默认第一张） / sheet name or number (default the first)')
+    .option('--sorted', '文件已按户编号排好：只读一遍 / rows are grouped by household: read once')
+    .option('--wide', '每个项目一列 / one column per item')
+    .option('--summary', '在标准错误输出各项目的统计 / per-item counts on standard error')
+    .addOption(new Option('--domain <id>', '只看一个领域 / one domain only').choices(CATALOGUE.map((d) => d.id)))
+    .option('--jobs <n>', '工作线程数，0 为单线程（默认按 CPU 核数，小文件单线程） / worker threads, 0 for none (default: one per core for large files)');
+  addAsOf(cmd);
+  addLang(cmd);
+  addRules(cmd);
+  addColor(cmd);
+  cmd.action(async (file: string | undefined, flags: BatchFlags) => {
+    const notes = NOTES[flags.lang];
+    if (!file) throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.noFile, {})]);
+    const asOf = checkDate(io, flags.asOf);
+    const format = formatFor(flags);
+    if (format === 'xlsx' && !flags.out) throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.xlsxNeedsOut, { field: '--format' })]);
+    const jobs = jobsFor(flags.jobs);
+    const catalogue = await catalogueFor(io, flags.rules);
+    const checker = engineChecker(new Checker(catalogue), { asOf, domain: flags.domain, lang: flags.lang });
+    const cwd = io.cwd ?? process.cwd();
+    const spooled = file === '-' ? await spoolStdin(io) : undefined;
+    const input = spooled?.path ?? resolve(cwd, file);
+    const destination = flags.out ? fileDestination(resolve(cwd, flags.out)) : stdoutDestination(io);
+    const offSignals = flags.out ? onInterrupt(destination) : () => {};
+    const progress = progressReporter(io, flags.lang);
+    if (format !== 'xlsx' && !flags.sorted && jobs.count > 0 && (jobs.explicit || sizeOf(input) >= AUTO_PARALLEL_BYTES)) keepMainHeapSmall();
+    try {
+      const report = await runBatch({
+        input,
+        file: file === '-' ? '<stdin>' : file,
+        encoding: flags.encoding,
+        sheet: flags.sheet,
+        sorted: flags.sorted,
+        asOf,
+        lang: flags.lang,
+        checker,
+        full: format === 'jsonl',
+        start(layout: BatchLayout) {
+          if (layout.carriedLabels.length > 0) io.stderr(notes.carried(layout.carriedLabels));
+          if (layout.plan.household < 0) io.stderr(notes.noHousehold);
+          return makeSink(layout, destination, { format, items: checker.items, wide: flags.wide === true, lang: flags.lang });
+        },
+        onProgress: (p) => progress.report(p),
+        parallel:
+          format === 'xlsx'
+            ? undefined
+            : { jobs: jobs.count, minBytes: jobs.explicit ? 0 : AUTO_PARALLEL_BYTES, catalogue, domain: flags.domain, format, wide: flags.wide === true },
+      });
+      progress.clear();
+      await destination.commit();
+      if (flags.summary) {
+        io.stderr(formatBatchSummary({ items: checker.items, counts: report.counts, rows: report.rows, errors: report.errors }, { lang: flags.lang, chart: io.stderrIsTTY === true }));
+      }
+      if (report.errors > 0) io.stderr(notes.failed(report.errors));
+      setExitCode(cmd, report.errors > 0 ? 1 : 0);
+    } catch (e) {
+      progress.clear();
+      await destination.abort();
+      if (e instanceof BatchInputError) throw inputError(e, flags.lang);
+      throw e;
+    } finally {
+      offSignals();
+      await spooled?.cleanup();
+    }
+  });
+}

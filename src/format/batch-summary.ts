@@ -1,0 +1,60 @@
+/**
+ * `batch --summary`: per item, how many rows got each answer, and in a
+ * terminal a bar per item (█ eligible, ▒ undetermined, · ineligible).
+ */
+import type { BatchItem } from '../household/out-row.js';
+import type { Lang } from './batch-table.js';
+
+export interface SummaryInput {
+  items: readonly BatchItem[];
+  /** Per item and status (item * 3 + status: 0 ineligible, 1 undetermined, 2 eligible). */
+  counts: Int32Array;
+  rows: number;
+  errors: number;
+}
+
+export interface SummaryOptions {
+  lang: Lang;
+  /** Draw bars (a terminal). */
+  chart: boolean;
+  barWidth?: number;
+}
+
+const WORDS = {
+  zh: { item: '项目', eligible: '符合', undetermined: '待核实', ineligible: '不符合', rows: (n: number, e: number) => `共 ${n} 行，其中 ${e} 行无法核查` },
+  en: { item: 'item', eligible: 'eligible', undetermined: 'undetermined', ineligible: 'ineligible', rows: (n: number, e: number) => `${n} rows, ${e} could not be checked` },
+};
+
+/** Columns a text takes in a terminal: Chinese characters take two. */
+const columns = (text: string) => {
+  let n = 0;
+  for (const ch of text) n += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return n;
+};
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - columns(text)));
+const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - columns(text))) + text;
+
+export function bar(eligible: number, undetermined: number, total: number, width: number): string {
+  if (total <= 0) return '·'.repeat(width);
+  const e = Math.round((eligible / total) * width);
+  const u = Math.min(width - e, Math.round((undetermined / total) * width));
+  return '█'.repeat(e) + '▒'.repeat(u) + '·'.repeat(width - e - u);
+}
+
+export function formatBatchSummary(input: SummaryInput, options: SummaryOptions): string {
+  const w = WORDS[options.lang];
+  const idWidth = Math.max(columns(w.item), ...input.items.map((i) => i.id.length));
+  const numWidth = Math.max(8, String(input.rows).length + 1);
+  const lines: string[] = [w.rows(input.rows, input.errors)];
+  lines.push(`${pad(w.item, idWidth)} ${padStart(w.eligible, numWidth)} ${padStart(w.undetermined, numWidth)} ${padStart(w.ineligible, numWidth)}`);
+  const checked = input.rows - input.errors;
+  input.items.forEach((item, i) => {
+    const ineligible = input.counts[i * 3];
+    const undetermined = input.counts[i * 3 + 1];
+    const eligible = input.counts[i * 3 + 2];
+    let line = `${pad(item.id, idWidth)} ${padStart(String(eligible), numWidth)} ${padStart(String(undetermined), numWidth)} ${padStart(String(ineligible), numWidth)}`;
+    if (options.chart) line += `  ${bar(eligible, undetermined, checked, options.barWidth ?? 24)}`;
+    lines.push(line);
+  });
+  return `${lines.join('\n')}\n`;
+}

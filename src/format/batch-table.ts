@@ -1,0 +1,86 @@
+/**
+ * The columns of a batch result as a table (CSV and xlsx, spec/cli.md
+ * "Batch output"): row, the identifying and carried columns, eligible and
+ * undetermined (item ids joined by ;), error, and with --wide one column
+ * per item. No cell can start a formula.
+ */
+import type { BatchItem, OutRow } from '../household/out-row.js';
+import { AnswerLists } from './answer-lists.js';
+import { type ByteBuffer, utf8 } from './byte-buffer.js';
+import { csvField } from './csv.js';
+import { neutraliseFormula } from './safe-cell.js';
+
+export type Lang = 'zh' | 'en';
+
+export interface TableOptions {
+  /** Labels of the identifying and carried columns, as in the input header. */
+  shownLabels: readonly string[];
+  items: readonly BatchItem[];
+  wide: boolean;
+  lang: Lang;
+}
+
+const STATUS_WORDS: Record<Lang, readonly string[]> = {
+  zh: ['不符合', '待核实', '符合'],
+  en: ['ineligible', 'undetermined', 'eligible'],
+};
+
+export function tableHeader(options: TableOptions): string[] {
+  const header = ['row', ...options.shownLabels.map(neutraliseFormula), 'eligible', 'undetermined', 'error'];
+  if (options.wide) for (const item of options.items) header.push(item.id);
+  return header;
+}
+
+/** The text of an error cell: each problem with its field. */
+export function errorText(out: OutRow, lang: Lang): string {
+  if (!out.issues) return '';
+  const at = lang === 'zh' ? `第${out.row}行` : `row ${out.row}`;
+  return out.issues.map((i) => (i.field ? `${at} ${i.field}${lang === 'zh' ? '：' : ': '}${i.message}` : `${at}${lang === 'zh' ? '：' : ': '}${i.message}`)).join(lang === 'zh' ? '；' : '; ');
+}
+
+/** A table row builder for one set of options: the cells of tableHeader's columns. */
+export function tableRow(options: TableOptions): (out: OutRow) => string[] {
+  const words = STATUS_WORDS[options.lang];
+  const answers = new AnswerLists(options.items.map((i) => i.id), words);
+  const n = options.items.length;
+  return (out) => {
+    const cells: string[] = [String(out.row)];
+    for (const s of out.shown) cells.push(neutraliseFormula(s));
+    const statuses = out.statuses;
+    if (statuses) {
+      const [eligible, undetermined] = answers.lists(statuses);
+      cells.push(eligible, undetermined, '');
+      if (options.wide) for (let i = 0; i < n; i++) cells.push(words[statuses[i]]);
+    } else {
+      cells.push('', '', neutraliseFormula(errorText(out, options.lang)));
+      if (options.wide) for (let i = 0; i < n; i++) cells.push('');
+    }
+    return cells;
+  };
+}
+
+/**
+ * The same row as one CSV line (CRLF) into a byte buffer: only the cells
+ * that come from the input can need quotes; item ids and status words
+ * never do, and their text is encoded once per answer pattern.
+ */
+export function tableCsvBytes(options: TableOptions): (out: OutRow, into: ByteBuffer) => void {
+  const answers = new AnswerLists(options.items.map((i) => i.id), STATUS_WORDS[options.lang], options.wide);
+  const blankAnswers = `,,,`;
+  const wideBlank = ','.repeat(options.items.length);
+  const crlf = utf8('\r\n');
+  return (out, into) => {
+    let line = String(out.row);
+    for (const s of out.shown) line += s === '' ? ',' : `,${csvField(neutraliseFormula(s))}`;
+    const statuses = out.statuses;
+    if (statuses) {
+      into.text(line);
+      into.bytes(answers.csv(statuses));
+    } else {
+      line += `${blankAnswers}${csvField(neutraliseFormula(errorText(out, options.lang)))}`;
+      if (options.wide) line += wideBlank;
+      into.text(line);
+    }
+    into.bytes(crlf);
+  };
+}

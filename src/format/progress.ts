@@ -1,0 +1,35 @@
+/** A one-line progress bar for long batch runs: rows done, rows per second, time left. */
+import type { Lang } from './batch-table.js';
+
+export interface ProgressState {
+  phase: 'scan' | 'check';
+  rows: number;
+  totalRows?: number;
+  bytes: number;
+  totalBytes: number;
+  /** Seconds since the phase started. */
+  elapsed: number;
+}
+
+const WORDS = {
+  zh: { scan: '分户', check: '核查', rows: '行', perSecond: '行/秒', left: '剩余' },
+  en: { scan: 'grouping', check: 'checking', rows: 'rows', perSecond: 'rows/s', left: 'left' },
+};
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '--:--';
+  const s = Math.max(0, Math.round(seconds));
+  const m = Math.floor(s / 60);
+  return `${m}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function formatProgress(p: ProgressState, lang: Lang, width = 24): string {
+  const w = WORDS[lang];
+  const fraction = p.totalRows ? p.rows / p.totalRows : p.totalBytes > 0 ? p.bytes / p.totalBytes : 0;
+  const f = Math.min(1, Math.max(0, fraction));
+  const filled = Math.round(f * width);
+  const rate = p.elapsed > 0 ? p.rows / p.elapsed : 0;
+  const left = f > 0 ? (p.elapsed / f) * (1 - f) : Infinity;
+  const count = p.totalRows ? `${p.rows}/${p.totalRows}` : String(p.rows);
+  return `${w[p.phase]} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${Math.floor(f * 100)}% ${count} ${w.rows} ${Math.round(rate)} ${w.perSecond} ${w.left} ${duration(left)}`;
+}

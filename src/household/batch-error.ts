@@ -1,0 +1,70 @@
+/**
+ * Problems of a batch. A file-level problem stops the run (exit 2); a
+ * row-level one turns that row into an error row and the run goes on.
+ */
+
+export type FileProblem =
+  | 'FILE_NOT_FOUND'
+  | 'FILE_UNREADABLE'
+  | 'EMPTY_FILE'
+  | 'DUPLICATE_COLUMN'
+  | 'UNTERMINATED_QUOTE'
+  | 'NOT_SORTED'
+  | 'SHEET_NOT_FOUND'
+  | 'BAD_XLSX'
+  | 'BAD_ENCODING';
+
+export type RowProblem = 'EMPTY_ROW' | 'BROKEN_ROW' | 'TOO_MANY_CELLS';
+
+export type Lang = 'zh' | 'en';
+
+export const PROBLEM_TITLES: Record<FileProblem | RowProblem, Record<Lang, string>> = {
+  FILE_NOT_FOUND: { zh: '找不到文件', en: 'file not found' },
+  FILE_UNREADABLE: { zh: '无法读取文件', en: 'cannot read the file' },
+  EMPTY_FILE: { zh: '文件是空的，没有表头行', en: 'the file is empty: no header row' },
+  DUPLICATE_COLUMN: { zh: '两列是同一个字段', en: 'two columns are the same field' },
+  UNTERMINATED_QUOTE: { zh: '引号没有闭合', en: 'a quote is never closed' },
+  NOT_SORTED: { zh: '文件没有按户编号排好（--sorted）', en: 'the file is not grouped by household (--sorted)' },
+  SHEET_NOT_FOUND: { zh: '工作簿中没有这张工作表', en: 'no such sheet in the workbook' },
+  BAD_XLSX: { zh: '不是可读的 .xlsx 工作簿', en: 'not a readable .xlsx workbook' },
+  BAD_ENCODING: { zh: '不认识的编码', en: 'unknown encoding' },
+  EMPTY_ROW: { zh: '空行', en: 'empty row' },
+  BROKEN_ROW: { zh: '这一行的引号不成对，单元格无法可靠切分', en: 'unbalanced quotes: the cells of this row cannot be split reliably' },
+  TOO_MANY_CELLS: { zh: '单元格比表头多', en: 'more cells than header columns' },
+};
+
+export interface Place {
+  file?: string;
+  line?: number;
+  column?: number;
+  field?: string;
+}
+
+/** A problem that makes the input unusable (exit 2). */
+export class BatchInputError extends Error {
+  constructor(
+    readonly problem: FileProblem,
+    readonly detail: string,
+    readonly place: Place = {},
+  ) {
+    super(detail ? `${PROBLEM_TITLES[problem].zh}：${detail}` : PROBLEM_TITLES[problem].zh);
+    this.name = 'BatchInputError';
+  }
+
+  describe(lang: Lang): string {
+    const title = PROBLEM_TITLES[this.problem][lang];
+    return this.detail ? `${title}${lang === 'zh' ? '：' : ': '}${this.detail}` : title;
+  }
+}
+
+/** Why one row could not be checked. `field` is the profile key (or column) concerned. */
+export interface RowIssue {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export function rowIssue(problem: RowProblem, lang: Lang, detail = ''): RowIssue {
+  const title = PROBLEM_TITLES[problem][lang];
+  return { code: problem, message: detail ? `${title}${lang === 'zh' ? '：' : ': '}${detail}` : title };
+}

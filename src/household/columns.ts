@@ -1,0 +1,60 @@
+/**
+ * What each column of a roster is: a profile key (by its English key,
+ * Chinese label or alias), or a column of the analyst's own (a phone
+ * number, a remark) that is carried through to the output unchanged.
+ */
+import { FIELD_BY_KEY } from '../profile/fields.js';
+import { resolveKey } from '../profile/keys.js';
+import { BatchInputError } from './batch-error.js';
+
+/** Columns that identify a row in the output, before the answers. */
+export const IDENTIFYING_KEYS: readonly string[] = ['household_id', 'name', 'id_number', 'relationship'];
+
+/** A carried column whose name says it holds ID numbers is masked whatever its cells look like. */
+const ID_COLUMN_NAME = /身份证|证件号|公民身份|id[_ ]?(number|no|card)/i;
+
+export interface ColumnPlan {
+  /** The header as written (trimmed); a blank name becomes 第N列. */
+  labels: string[];
+  /** The profile key of each column, or undefined for a carried column. */
+  keys: (string | undefined)[];
+  /** Column index of each profile key present. */
+  columnOf: Map<string, number>;
+  /** Identifying columns present, in input order. */
+  identifying: number[];
+  /** Carried columns, in input order. */
+  carried: number[];
+  /** Carried columns to mask whole, by their name. */
+  idNamed: Set<number>;
+  /** The household_id column, or -1 when the roster has none. */
+  household: number;
+}
+
+export function planColumns(header: readonly string[], file?: string): ColumnPlan {
+  const labels = header.map((h, i) => (h.trim() === '' ? `第${i + 1}列` : h.trim()));
+  const keys: (string | undefined)[] = [];
+  const columnOf = new Map<string, number>();
+  const carried: number[] = [];
+  const idNamed = new Set<number>();
+  header.forEach((h, i) => {
+    const key = h.trim() === '' ? undefined : resolveKey(h);
+    keys.push(key);
+    if (key === undefined) {
+      carried.push(i);
+      if (ID_COLUMN_NAME.test(labels[i])) idNamed.add(i);
+      return;
+    }
+    const before = columnOf.get(key);
+    if (before !== undefined) {
+      const zh = FIELD_BY_KEY.get(key)?.zh ?? key;
+      throw new BatchInputError(
+        'DUPLICATE_COLUMN',
+        `第 ${before + 1} 列“${labels[before]}”和第 ${i + 1} 列“${labels[i]}”都是 ${key}（${zh}）`,
+        { file, line: 1, column: i + 1, field: key },
+      );
+    }
+    columnOf.set(key, i);
+  });
+  const identifying = keys.flatMap((k, i) => (k !== undefined && IDENTIFYING_KEYS.includes(k) ? [i] : []));
+  return { labels, keys, columnOf, identifying, carried, idNamed, household: columnOf.get('household_id') ?? -1 };
+}

@@ -1,0 +1,182 @@
+/**
+ * Reading a CSV roster as batches of rows: bytes decoded (UTF-8 or GB18030,
+ * detected or forced), then split by papaparse's parser, one file chunk at
+ * a time, so memory does not grow with the file.
+ */
+import Papa from 'papaparse';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { BatchInputError } from './batch-error.js';
+import { detectFileEncoding, isKnownEncoding, makeDecoder, type TextChunkDecoder } from './encoding.js';
+import type { RowBatch, RowSource } from './rows.js';
+
+export interface CsvOptions {
+  /** Force an encoding (any name iconv-lite knows); detected when absent. */
+  encoding?: string;
+  /**
+   * Bytes read at a time. Small pieces keep few rows alive at once, which
+   * measured both faster and leaner (64 KiB: 14 s and 370 MB for a million
+   * rows on one thread, against 18 s and 656 MB with 1 MiB).
+   */
+  chunkBytes?: number;
+}
+
+/** A cell this long means a quote was never closed; stop before memory runs out. */
+const MAX_PENDING_CHARS = 32 * 1024 * 1024;
+
+/** The delimiter of the header line: the commonest of , TAB ; | outside quotes. */
+export function sniffDelimiter(text: string): string {
+  const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
+  return best;
+}
+
+/** The line ending of the first line: \r\n (Excel), \n or a lone \r. */
+export function sniffNewline(text: string): '\r\n' | '\n' | '\r' {
+  const lf = text.indexOf('\n');
+  if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
+  if (lf < 0 && text.includes('\r')) return '\r';
+  return '\n';
+}
+
+/**
+ * Splits decoded chunks into rows. Rows are numbered from 1 as records (a
+ * quoted line break does not start a new row). A row papaparse reports a
+ * quote problem on is marked broken.
+ */
+export interface CsvSyntax {
+  delimiter: string;
+  newline: '\r\n' | '\n' | '\r';
+}
+
+/** The delimiter and line end of a CSV, from its first line. */
+export function sniffSyntax(text: string): CsvSyntax {
+  return { delimiter: sniffDelimiter(text), newline: sniffNewline(text) };
+}
+
+export async function* parseCsvChunks(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  decoder: TextChunkDecoder,
+  options: { syntax?: CsvSyntax; first?: number } = {},
+): AsyncGenerator<RowBatch> {
+  let parser: Papa.Parser | undefined;
+  let rows: string[][] = [];
+  let broken: Map<number, string> | undefined;
+  let next = options.first ?? 1;
+  let pending = '';
+  // The low-level parser steps with data = [row].
+  const step = (result: Papa.ParseStepResult<string[][]>) => {
+    rows.push(result.data[0]);
+    if (result.errors.length > 0) (broken ??= new Map()).set(rows.length - 1, result.errors[0].code);
+  };
+  const take = (): RowBatch => {
+    const batch: RowBatch = { rows, first: next };
+    if (broken) batch.broken = broken;
+    next += rows.length;
+    rows = [];
+    broken = undefined;
+    return batch;
+  };
+  const parserFor = (text: string) => new Papa.Parser({ ...(options.syntax ?? sniffSyntax(text)), step });
+
+  for await (const bytes of chunks) {
+    const text = decoder.write(bytes);
+    if (text === '') continue;
+    const input = pending + text;
+    parser ??= parserFor(input);
+    const result = parser.parse(input, 0, true) as Papa.ParseResult<string[]>;
+    pending = input.substring(result.meta.cursor);
+    if (pending.length > MAX_PENDING_CHARS) {
+      throw new BatchInputError('UNTERMINATED_QUOTE', `第 ${next + rows.length} 行起的引号一直没有闭合`, { line: next + rows.length });
+    }
+    if (rows.length > 0) yield take();
+  }
+  const rest = pending + decoder.end();
+  if (rest !== '') {
+    parser ??= parserFor(rest);
+    parser.parse(rest, 0, false);
+  }
+  if (rows.length > 0) yield take();
+}
+
+/**
+ * Parses text that holds whole records, handing each row to `visit` as it
+ * is split, so no more than one row is alive at a time (the worker threads'
+ * path: rows that die young cost the garbage collector almost nothing).
+ */
+export function visitRecords(text: string, syntax: CsvSyntax, visit: (cells: string[], broken: string | undefined) => void): void {
+  const parser = new Papa.Parser({
+    ...syntax,
+    step: (result: Papa.ParseStepResult<string[][]>) => visit(result.data[0], result.errors.length > 0 ? result.errors[0].code : undefined),
+  });
+  // Ignoring the last row leaves the empty "row" after the final line end unparsed.
+  const result = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
+  const rest = text.substring(result.meta.cursor);
+  if (rest !== '') parser.parse(rest, 0, false);
+}
+
+async function* counted(path: string, chunkBytes: number, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
+    onBytes((chunk as Buffer).length);
+    yield chunk as Buffer;
+  }
+}
+
+/** The delimiter and line end, from the first 64 KiB. */
+async function sniffFile(path: string, encoding: string): Promise<CsvSyntax> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return sniffSyntax(makeDecoder(encoding).write(head.subarray(0, bytesRead)));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Opens a CSV file: reads its header row and hands on the rest as batches. */
+export async function openCsv(path: string, options: CsvOptions = {}): Promise<RowSource> {
+  let total: number;
+  try {
+    total = (await stat(path)).size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BatchInputError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path });
+  }
+  if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
+    throw new BatchInputError('BAD_ENCODING', `--encoding ${options.encoding}（可用 utf-8、gb18030、gbk 等）`, { field: '--encoding' });
+  }
+  const encoding = options.encoding ?? (await detectFileEncoding(path)).encoding;
+  const syntax = await sniffFile(path, encoding);
+  let done = 0;
+  const batches = parseCsvChunks(counted(path, options.chunkBytes ?? 64 * 1024, (n) => (done += n)), makeDecoder(encoding), { syntax });
+  const iterator = batches[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done || first.value.rows.length === 0) throw new BatchInputError('EMPTY_FILE', path, { file: path, line: 1 });
+  const head = first.value;
+  const header = head.rows[0].map((h) => h.trim());
+  async function* rest(): AsyncGenerator<RowBatch> {
+    if (head.rows.length > 1) {
+      const batch: RowBatch = { rows: head.rows.slice(1), first: 2 };
+      if (head.broken) batch.broken = new Map([...head.broken].filter(([i]) => i > 0).map(([i, w]) => [i - 1, w]));
+      yield batch;
+    }
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  const close = async () => {
+    await iterator.return?.(undefined);
+  };
+  return { header, headerRow: 1, batches: rest(), progress: () => ({ done, total }), encoding, syntax, close };
+}

@@ -1,0 +1,96 @@
+/**
+ * A few worker threads taking requests; replies are handed back in the
+ * order the requests were made, and no more than a few are in flight, so
+ * memory stays bounded however long the file.
+ */
+import { Worker, type Transferable } from 'node:worker_threads';
+import type { FailedReply, Request } from './protocol.js';
+
+interface Pending {
+  worker: number;
+  resolve: (reply: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly load: number[];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private failure: Error | undefined;
+
+  /** `setup(i)` gives worker i its data and what in it is transferred (message ports). */
+  constructor(script: URL, count: number, setup: (i: number) => { workerData: unknown; transferList?: Transferable[] }) {
+    // A modest heap makes V8 collect early rather than grow: memory stays flat.
+    const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+    this.workers = Array.from({ length: count }, (_, i) => {
+      const { workerData, transferList } = setup(i);
+      return new Worker(script, { workerData, transferList, resourceLimits });
+    });
+    this.load = this.workers.map(() => 0);
+    this.workers.forEach((worker, w) => {
+      worker.on('message', (reply: { id: number; error?: string }) => {
+        const p = this.pending.get(reply.id);
+        if (!p) return;
+        this.pending.delete(reply.id);
+        this.load[w]--;
+        if ((reply as FailedReply).error !== undefined) p.reject(new Error((reply as FailedReply).error));
+        else p.resolve(reply);
+      });
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`batch worker stopped (exit code ${code})`));
+      });
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(e);
+    }
+  }
+
+  /** Sends a request to the least busy worker; its buffers are transferred, not copied. */
+  request<R>(make: (id: number) => Request, transfer: ArrayBuffer[]): Promise<R> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    let w = 0;
+    for (let i = 1; i < this.load.length; i++) if (this.load[i] < this.load[w]) w = i;
+    this.load[w]++;
+    return new Promise<R>((resolve, reject) => {
+      this.pending.set(id, { worker: w, resolve: resolve as (reply: unknown) => void, reject });
+      this.workers[w].postMessage(make(id), transfer);
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Runs `start` for each item with at most `limit` in flight, and hands the
+ * results to `done` in item order.
+ */
+export async function inOrder<T, R>(items: AsyncIterable<T>, limit: number, start: (item: T) => Promise<R>, done: (result: R, item: T) => Promise<void> | void): Promise<void> {
+  const queue: { item: T; result: Promise<R> }[] = [];
+  for await (const item of items) {
+    const result = start(item);
+    result.catch(() => {}); // awaited below, in order
+    queue.push({ item, result });
+    while (queue.length >= limit) {
+      const head = queue.shift()!;
+      await done(await head.result, head.item);
+    }
+  }
+  while (queue.length > 0) {
+    const head = queue.shift()!;
+    await done(await head.result, head.item);
+  }
+}

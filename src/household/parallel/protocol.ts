@@ -1,0 +1,79 @@
+/** Messages between the batch's main thread and its workers. */
+import type { MessagePort } from 'node:worker_threads';
+import type { Catalogue } from '../../rules/types.js';
+import type { Lang } from '../batch-error.js';
+import type { CsvSyntax } from '../csv-source.js';
+
+export interface WorkerInit {
+  /** Where pass 1 sends each piece's household ids and member codes (the index thread). */
+  indexPort?: MessagePort;
+  header: string[];
+  file: string;
+  catalogue: Catalogue;
+  asOf: string;
+  lang: Lang;
+  domain?: string;
+  encoding: string;
+  syntax: CsvSyntax;
+  format: 'csv' | 'jsonl';
+  wide: boolean;
+}
+
+/** Pass 1: each row's household id and member code (-1 for a blank row). */
+export interface ScanRequest {
+  kind: 'scan';
+  id: number;
+  /** The piece's place in the file: the index thread adds pieces in this order. */
+  seq: number;
+  bytes: Uint8Array;
+  /** The piece starts with the header row. */
+  hasHeader: boolean;
+}
+
+export interface ScanReply {
+  id: number;
+  rows: number;
+}
+
+/** What a worker sends the index thread for each piece in pass 1. */
+export interface IndexRows {
+  seq: number;
+  rows: number;
+  /**
+   * Household ids, one string each: V8 would keep substrings of a joined
+   * string as slices of it, so a map keyed by them would hold every piece.
+   */
+  ids: string[];
+  /** Member codes (member-facts.ts), BLANK_ROW for a blank row. */
+  codes: Int32Array;
+}
+
+/** Pass 2: check and format each row, given its household's state. */
+export interface CheckRequest {
+  kind: 'check';
+  id: number;
+  bytes: Uint8Array;
+  hasHeader: boolean;
+  /** Row number of the first data row. */
+  firstRow: number;
+  states: Int32Array;
+}
+
+export interface CheckReply {
+  id: number;
+  rows: number;
+  errors: number;
+  /** The formatted rows, UTF-8. */
+  output: Uint8Array;
+  /** Per item and status, for these rows. */
+  counts: Int32Array;
+}
+
+export type Request = ScanRequest | CheckRequest;
+
+export interface FailedReply {
+  id: number;
+  error: string;
+}
+
+export const BLANK_ROW = -1;

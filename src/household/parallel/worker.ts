@@ -1,0 +1,93 @@
+/**
+ * A batch worker thread: parses pieces of the roster and, in pass 1, reads
+ * each row's household facts, in pass 2 checks and formats each row. The
+ * same modules as the single-thread path do the work, so both give the
+ * same bytes.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Checker } from '../../engine/check.js';
+import { tableCsvBytes } from '../../format/batch-table.js';
+import { ByteBuffer } from '../../format/byte-buffer.js';
+import { jsonlLine } from '../../format/jsonl.js';
+import { engineChecker } from '../batch-checker.js';
+import { planColumns } from '../columns.js';
+import { visitRecords } from '../csv-source.js';
+import { makeDecoder } from '../encoding.js';
+import { RowProcessor, memberReader, shownColumns } from '../row-processor.js';
+import { isBlankRow } from '../rows.js';
+import { BLANK_ROW, type IndexRows, type CheckReply, type CheckRequest, type FailedReply, type Request, type ScanReply, type ScanRequest, type WorkerInit } from './protocol.js';
+
+const init = workerData as WorkerInit;
+const checker = engineChecker(new Checker(init.catalogue), { asOf: init.asOf, domain: init.domain, lang: init.lang });
+const plan = planColumns(init.header, init.file);
+const processor = new RowProcessor({ plan, asOf: init.asOf, lang: init.lang, checker, file: init.file, full: init.format === 'jsonl' });
+const member = memberReader(plan, init.asOf);
+const table = { shownLabels: shownColumns(plan).map((c) => plan.labels[c]), items: checker.items, wide: init.wide, lang: init.lang };
+const carriedLabels = plan.carried.map((c) => plan.labels[c]);
+const buffer = new ByteBuffer();
+const csvLine = tableCsvBytes(table);
+const format: (out: Parameters<typeof jsonlLine>[0]) => void =
+  init.format === 'csv' ? (out) => csvLine(out, buffer) : (out) => buffer.text(jsonlLine(out, { carriedLabels, lang: init.lang }));
+
+/** Calls `visit` for each data row of a piece (the header row skipped), numbering rows from `firstRow`. */
+function eachRow(bytes: Uint8Array, hasHeader: boolean, firstRow: number, visit: (cells: string[], row: number, broken: string | undefined) => void): number {
+  const decoder = makeDecoder(init.encoding);
+  const text = decoder.write(bytes) + decoder.end();
+  let index = hasHeader ? -1 : 0;
+  visitRecords(text, init.syntax, (cells, broken) => {
+    if (index >= 0) visit(cells, firstRow + index, broken);
+    index++;
+  });
+  return Math.max(0, index);
+}
+
+function scan(request: ScanRequest): { reply: ScanReply; transfer: ArrayBuffer[] } {
+  let codes = new Int32Array(8192);
+  const ids: string[] = [];
+  const rows = eachRow(request.bytes, request.hasHeader, 2, (cells, row, broken) => {
+    if (ids.length >= codes.length) {
+      const bigger = new Int32Array(codes.length * 2);
+      bigger.set(codes);
+      codes = bigger;
+    }
+    if (isBlankRow(cells)) {
+      codes[ids.length] = BLANK_ROW;
+      ids.push('');
+      return;
+    }
+    codes[ids.length] = member(cells, row, broken);
+    ids.push(plan.household >= 0 ? (cells[plan.household] ?? '').trim() : '');
+  });
+  const exact = codes.slice(0, rows);
+  const forIndex: IndexRows = { seq: request.seq, rows, ids, codes: exact };
+  init.indexPort!.postMessage(forIndex, [exact.buffer]);
+  return { reply: { id: request.id, rows }, transfer: [] };
+}
+
+function check(request: CheckRequest): { reply: CheckReply; transfer: ArrayBuffer[] } {
+  const before = { rows: processor.rows, errors: processor.errors };
+  let i = 0;
+  const states = request.states;
+  const rows = eachRow(request.bytes, request.hasHeader, request.firstRow, (cells, row, broken) => {
+    const state = i < states.length ? states[i] : 0;
+    i++;
+    format(processor.finish(processor.prepare(cells, row, broken), state));
+  });
+  if (rows !== states.length) throw new Error('the file changed between the two passes');
+  const output = buffer.take();
+  const counts = processor.counts.slice();
+  processor.counts.fill(0);
+  const reply: CheckReply = { id: request.id, rows: processor.rows - before.rows, errors: processor.errors - before.errors, output, counts };
+  return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
+}
+
+// Requests are handled one at a time, synchronously, in the order they come.
+parentPort!.on('message', (request: Request) => {
+  try {
+    const { reply, transfer } = request.kind === 'scan' ? scan(request) : check(request);
+    parentPort!.postMessage(reply, transfer);
+  } catch (e) {
+    buffer.take();
+    parentPort!.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e) } satisfies FailedReply);
+  }
+});

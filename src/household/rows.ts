@@ -1,0 +1,71 @@
+/** Rows as the readers hand them on: cells as text, with spreadsheet row numbers. */
+
+/**
+ * A run of rows. `numbers[i]` is row i's number as a spreadsheet shows it
+ * (the header is row 1); when absent the rows are numbered `first`, `first + 1` ….
+ */
+export interface RowBatch {
+  rows: string[][];
+  first: number;
+  numbers?: number[];
+  /** Rows the reader could not split cleanly (a stray quote), by index in `rows`. */
+  broken?: Map<number, string>;
+}
+
+export const rowNumber = (batch: RowBatch, i: number): number => batch.numbers?.[i] ?? batch.first + i;
+
+/** A table being read: its header, then its rows in batches, once. */
+export interface RowSource {
+  header: string[];
+  /** Spreadsheet row number of the header (1 unless an xlsx sheet starts lower). */
+  headerRow: number;
+  batches: AsyncIterable<RowBatch>;
+  /** Bytes of the file consumed so far and in all, for progress. */
+  progress(): { done: number; total: number };
+  /** The encoding a CSV was read in ('xlsx' for a workbook). */
+  encoding: string;
+  /** Stops reading early (the file is closed). */
+  close(): Promise<void>;
+  /** A CSV's delimiter and line end. */
+  syntax?: { delimiter: string; newline: '\r\n' | '\n' | '\r' };
+}
+
+export const isBlankRow = (row: readonly string[]): boolean => {
+  for (const cell of row) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
+};
+
+/**
+ * Drops blank rows at the very end of a table (Excel leaves them after the
+ * last person); blank rows between people stay, so every row keeps its number.
+ */
+export async function* dropTrailingBlankRows(batches: AsyncIterable<RowBatch>): AsyncGenerator<RowBatch> {
+  // Blank rows seen since the last person: kept back until a person follows them.
+  let pending: RowBatch[] = [];
+  for await (const batch of batches) {
+    let last = batch.rows.length - 1;
+    while (last >= 0 && isBlankRow(batch.rows[last])) last--;
+    if (last < 0) {
+      pending.push(batch);
+      continue;
+    }
+    yield* pending;
+    pending = [];
+    if (last === batch.rows.length - 1) {
+      yield batch;
+    } else {
+      yield slice(batch, 0, last + 1);
+      pending.push(slice(batch, last + 1, batch.rows.length));
+    }
+  }
+}
+
+function slice(batch: RowBatch, from: number, to: number): RowBatch {
+  const out: RowBatch = { rows: batch.rows.slice(from, to), first: batch.first + from };
+  if (batch.numbers) out.numbers = batch.numbers.slice(from, to);
+  if (batch.broken) {
+    out.broken = new Map();
+    for (const [i, why] of batch.broken) if (i >= from && i < to) out.broken.set(i - from, why);
+  }
+  return out;
+}

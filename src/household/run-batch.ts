@@ -1,0 +1,234 @@
+/**
+ * A whole batch: read the roster, find each row's household, check every
+ * row, hand the output rows on in input order.
+ *
+ * Households may be spread through the file, so by default the roster is
+ * read twice. Pass 1 keeps only one small integer per household (the
+ * folded member facts, household-index.ts) and one per row; pass 2 reads
+ * the rows again, checks each with its household's facts and writes it.
+ * Memory does not hold any row beyond the batch being checked. With
+ * `sorted` the caller promises each household's rows are together: one
+ * pass, holding one household at a time; a household that comes back later
+ * stops the run (NOT_SORTED) rather than give answers from half a household.
+ */
+import { BatchInputError, type Lang } from './batch-error.js';
+import type { BatchChecker } from './batch-checker.js';
+import { planColumns, type ColumnPlan } from './columns.js';
+import { addMember } from './household-facts.js';
+import { HouseholdIndex, type HouseholdStates } from './household-index.js';
+import type { OutRow } from './out-row.js';
+import { RowProcessor, memberReader, shownColumns, type PreparedRow } from './row-processor.js';
+import { dropTrailingBlankRows, isBlankRow, rowNumber, type RowSource } from './rows.js';
+import { openRoster } from './source.js';
+import { canRunParallel, runParallel } from './parallel/run-parallel.js';
+import type { Catalogue } from '../rules/types.js';
+
+export interface BatchLayout {
+  plan: ColumnPlan;
+  /** Labels of the shown (identifying, then carried) columns. */
+  shownLabels: string[];
+  /** Labels of the columns that are not profile keys. */
+  carriedLabels: string[];
+  encoding: string;
+}
+
+/** Where output rows go, in input order. */
+export interface BatchSink {
+  write(rows: OutRow[]): void | Promise<void>;
+  /** Rows a worker already formatted in this sink's format (UTF-8); absent when workers cannot (xlsx). */
+  writeFormatted?(bytes: Uint8Array): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** Running pass 1 and 2 on worker threads (CSV input, CSV or JSON lines output, not --sorted). */
+export interface ParallelOptions {
+  /** Worker threads; 0 runs on this thread. */
+  jobs: number;
+  /** Files smaller than this run on this thread (starting workers costs more). */
+  minBytes: number;
+  catalogue: Catalogue;
+  domain?: string;
+  format: 'csv' | 'jsonl';
+  wide: boolean;
+}
+
+export interface BatchProgress {
+  phase: 'scan' | 'check';
+  rows: number;
+  /** Known in pass 2 of an unsorted run. */
+  totalRows?: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface BatchOptions {
+  input: string;
+  /** The file name used in messages. */
+  file?: string;
+  encoding?: string;
+  sheet?: string;
+  sorted?: boolean;
+  asOf: string;
+  lang: Lang;
+  checker: BatchChecker;
+  /** Keep profiles and full results on output rows (JSON lines). */
+  full?: boolean;
+  /** Called once the header is read: says what the columns are, returns where rows go. */
+  start(layout: BatchLayout): BatchSink | Promise<BatchSink>;
+  onProgress?(progress: BatchProgress): void;
+  /** Opens the roster (injectable for tests). */
+  open?(path: string): Promise<RowSource>;
+  parallel?: ParallelOptions;
+}
+
+export interface BatchReport {
+  rows: number;
+  errors: number;
+  households: number;
+  /** Per item and status (item * 3 + status). */
+  counts: Int32Array;
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchReport> {
+  const open = options.open ?? ((path: string) => openRoster(path, { encoding: options.encoding, sheet: options.sheet }));
+  const file = options.file ?? options.input;
+  const source = await open(options.input);
+  const plan = planColumns(source.header, file);
+  const layout: BatchLayout = {
+    plan,
+    shownLabels: shownColumns(plan).map((c) => plan.labels[c]),
+    carriedLabels: plan.carried.map((c) => plan.labels[c]),
+    encoding: source.encoding,
+  };
+  const processor = new RowProcessor({ plan, asOf: options.asOf, lang: options.lang, checker: options.checker, file, full: options.full });
+
+  const sink = await options.start(layout);
+  if (options.sorted) {
+    const households = await checkSorted(source, processor, sink, options, file);
+    await sink.end();
+    return { rows: processor.rows, errors: processor.errors, households, counts: processor.counts };
+  }
+
+  const parallel = options.parallel;
+  if (parallel && parallel.jobs > 0 && sink.writeFormatted && source.syntax && canRunParallel(source.encoding, source.syntax)) {
+    const totalBytes = source.progress().total;
+    if (totalBytes >= parallel.minBytes) {
+      await source.close();
+      const writeFormatted = sink.writeFormatted.bind(sink);
+      const report = await runParallel({
+        path: options.input,
+        file,
+        init: {
+          header: source.header,
+          file,
+          catalogue: parallel.catalogue,
+          asOf: options.asOf,
+          lang: options.lang,
+          domain: parallel.domain,
+          encoding: source.encoding,
+          syntax: source.syntax,
+          format: parallel.format,
+          wide: parallel.wide,
+        },
+        workers: parallel.jobs,
+        totalBytes,
+        write: writeFormatted,
+        onProgress: options.onProgress,
+      });
+      await sink.end();
+      if (report.counts.length === 0) report.counts = new Int32Array(options.checker.items.length * 3);
+      return report;
+    }
+  }
+
+  const states = await scanHouseholds(source, plan, options);
+  const again = await open(options.input);
+  if (again.header.join('\u0000') !== source.header.join('\u0000')) {
+    throw new BatchInputError('FILE_UNREADABLE', `${file} 在读取过程中被改动了`, { file });
+  }
+  await checkWithIndex(again, processor, states, sink, options, file);
+  await sink.end();
+  return { rows: processor.rows, errors: processor.errors, households: states.states.length, counts: processor.counts };
+}
+
+/** Pass 1: every row's household and every household's folded member facts. */
+async function scanHouseholds(source: RowSource, plan: ColumnPlan, options: BatchOptions): Promise<HouseholdStates> {
+  const index = new HouseholdIndex();
+  const member = memberReader(plan, options.asOf);
+  for await (const batch of dropTrailingBlankRows(source.batches)) {
+    const { rows } = batch;
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i];
+      if (isBlankRow(cells)) {
+        index.skip();
+        continue;
+      }
+      const householdId = plan.household >= 0 ? (cells[plan.household] ?? '').trim() : '';
+      index.add(householdId, member(cells, rowNumber(batch, i), batch.broken?.get(i)));
+    }
+    options.onProgress?.({ phase: 'scan', rows: index.rowCount, bytes: source.progress().done, totalBytes: source.progress().total });
+  }
+  return index.finish();
+}
+
+/** Pass 2 of an unsorted run: each row checked with its household's facts from pass 1. */
+async function checkWithIndex(source: RowSource, processor: RowProcessor, states: HouseholdStates, sink: BatchSink, options: BatchOptions, file: string): Promise<void> {
+  let ordinal = 0;
+  const totalRows = states.rowCount;
+  for await (const batch of dropTrailingBlankRows(source.batches)) {
+    if (ordinal + batch.rows.length > totalRows) throw new BatchInputError('FILE_UNREADABLE', `${file} 在读取过程中被改动了`, { file });
+    const out: OutRow[] = new Array(batch.rows.length);
+    for (let i = 0; i < batch.rows.length; i++) {
+      const prepared = processor.prepare(batch.rows[i], rowNumber(batch, i), batch.broken?.get(i));
+      out[i] = processor.finish(prepared, states.stateOfRow(ordinal++));
+    }
+    await sink.write(out);
+    options.onProgress?.({ phase: 'check', rows: ordinal, totalRows, bytes: source.progress().done, totalBytes: source.progress().total });
+  }
+  if (ordinal !== totalRows) throw new BatchInputError('FILE_UNREADABLE', `${file} 在读取过程中被改动了`, { file });
+}
+
+/** The one pass of a sorted run: a household's rows are held until the next household starts. */
+async function checkSorted(source: RowSource, processor: RowProcessor, sink: BatchSink, options: BatchOptions, file: string): Promise<number> {
+  let group: PreparedRow[] = [];
+  let current: string | undefined;
+  const finished = new Set<string>();
+  let households = 0;
+  let out: OutRow[] = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    let state = 0;
+    for (const p of group) state = addMember(state, p.code);
+    for (const p of group) out.push(processor.finish(p, state));
+    households++;
+    group = [];
+  };
+  for await (const batch of dropTrailingBlankRows(source.batches)) {
+    for (let i = 0; i < batch.rows.length; i++) {
+      const p = processor.prepare(batch.rows[i], rowNumber(batch, i), batch.broken?.get(i));
+      const id = p.householdId;
+      if (id === '' || id !== current) {
+        flush();
+        if (current !== undefined) finished.add(current);
+        if (id !== '' && finished.has(id)) {
+          throw new BatchInputError('NOT_SORTED', `户编号 ${id} 在第 ${p.row} 行又出现了，它前面的成员已经核查过；去掉 --sorted 再运行`, {
+            file,
+            line: p.row,
+            field: 'household_id',
+          });
+        }
+        current = id === '' ? undefined : id;
+      }
+      group.push(p);
+      if (id === '') flush();
+    }
+    if (out.length > 0) {
+      await sink.write(out);
+      out = [];
+    }
+    options.onProgress?.({ phase: 'check', rows: processor.rows, bytes: source.progress().done, totalBytes: source.progress().total });
+  }
+  flush();
+  if (out.length > 0) await sink.write(out);
+  return households;
+}

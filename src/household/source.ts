@@ -1,0 +1,34 @@
+/** Opening a roster by its kind: .xlsx by extension or content, anything else as CSV. */
+import { open } from 'node:fs/promises';
+import { openCsv } from './csv-source.js';
+import type { RowSource } from './rows.js';
+
+export interface SourceOptions {
+  encoding?: string;
+  sheet?: string;
+}
+
+/** Whether a file is a zip archive (an .xlsx is one), from its first bytes. */
+async function isZip(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      const { bytesRead } = await handle.read(head, 0, 4, 0);
+      return bytesRead === 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false; // the CSV reader reports the missing or unreadable file
+  }
+}
+
+export async function openRoster(path: string, options: SourceOptions = {}): Promise<RowSource> {
+  if (/\.xlsx$/i.test(path) || (await isZip(path))) {
+    // exceljs is large: loaded only for a workbook.
+    const { openXlsx } = await import('./xlsx-source.js');
+    return openXlsx(path, { sheet: options.sheet });
+  }
+  return openCsv(path, { encoding: options.encoding });
+}

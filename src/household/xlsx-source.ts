@@ -1,0 +1,133 @@
+/**
+ * Reading one sheet of an .xlsx workbook as batches of text rows, with
+ * exceljs's streaming reader: rows arrive as the sheet's XML is unzipped,
+ * and each keeps the number Excel shows beside it.
+ */
+import ExcelJS from 'exceljs';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { BatchInputError } from './batch-error.js';
+import type { RowBatch, RowSource } from './rows.js';
+
+export interface XlsxOptions {
+  /** Sheet name, or its position counting from 1; the first sheet when absent. */
+  sheet?: string;
+}
+
+const BATCH_ROWS = 2000;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** A cell's value as the text a CSV export of it would hold. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) {
+    // exceljs gives a date cell as midnight UTC of the day Excel shows.
+    return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  }
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellText(v.result);
+    if (v.text !== undefined) return cellText(v.text);
+    if (typeof v.error === 'string') return v.error;
+  }
+  return String(value);
+}
+
+function rowCells(values: unknown): string[] {
+  // exceljs row values are 1-based and sparse.
+  const list = Array.isArray(values) ? values : [];
+  const out: string[] = [];
+  for (let i = 1; i < list.length; i++) out.push(cellText(list[i]));
+  return out;
+}
+
+interface SheetLike {
+  name?: string;
+  [Symbol.asyncIterator](): AsyncIterator<{ number: number; values: unknown }>;
+}
+
+function matches(sheet: SheetLike, position: number, wanted: string | undefined): boolean {
+  if (wanted === undefined) return position === 1;
+  if (/^\d+$/.test(wanted)) return Number(wanted) === position;
+  return sheet.name === wanted;
+}
+
+/** Opens an .xlsx file: the chosen sheet's first non-empty row is the header. */
+export async function openXlsx(path: string, options: XlsxOptions = {}): Promise<RowSource> {
+  let total: number;
+  try {
+    total = (await stat(path)).size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BatchInputError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path });
+  }
+  let done = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, callback) {
+      done += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const input = createReadStream(path).pipe(counter);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+
+  async function* sheetRows(): AsyncGenerator<{ number: number; cells: string[] }> {
+    let position = 0;
+    const seen: string[] = [];
+    try {
+      for await (const sheet of reader as unknown as AsyncIterable<SheetLike>) {
+        position++;
+        seen.push(sheet.name ?? `Sheet${position}`);
+        if (!matches(sheet, position, options.sheet)) continue;
+        for await (const row of sheet) yield { number: row.number, cells: rowCells(row.values) };
+        return;
+      }
+    } catch (e) {
+      if (e instanceof BatchInputError) throw e;
+      throw new BatchInputError('BAD_XLSX', `${path}：${(e as Error).message}`, { file: path });
+    }
+    if (options.sheet !== undefined) {
+      throw new BatchInputError('SHEET_NOT_FOUND', `--sheet ${options.sheet}；工作簿中有：${seen.join('、') || '（无）'}`, { file: path, field: '--sheet' });
+    }
+    throw new BatchInputError('EMPTY_FILE', path, { file: path });
+  }
+
+  const rows = sheetRows();
+  const first = await rows.next();
+  if (first.done) throw new BatchInputError('EMPTY_FILE', path, { file: path });
+  const header = first.value.cells.map((h) => h.trim());
+  // Later rows may be longer than the header row's last filled cell; cells past it stay.
+  async function* batches(): AsyncGenerator<RowBatch> {
+    let batch: RowBatch = { rows: [], first: 0, numbers: [] };
+    for await (const row of rows) {
+      batch.rows.push(row.cells);
+      batch.numbers!.push(row.number);
+      if (batch.rows.length >= BATCH_ROWS) {
+        batch.first = batch.numbers![0];
+        yield batch;
+        batch = { rows: [], first: 0, numbers: [] };
+      }
+    }
+    if (batch.rows.length > 0) {
+      batch.first = batch.numbers![0];
+      yield batch;
+    }
+  }
+  const close = async () => {
+    await rows.return(undefined);
+    input.destroy();
+  };
+  return { header, headerRow: first.value.number, batches: batches(), progress: () => ({ done, total }), encoding: 'xlsx', close };
+}

@@ -1,0 +1,250 @@
+/** `longchang-check batch` as an analyst uses it: files in, files out, exit codes, messages. */
+import ExcelJS from 'exceljs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../src/rules/catalogue.js';
+import { idFor, parseCsvOutput, tempDir, writeCsv } from './helpers.js';
+import { runBatchCli } from './run.js';
+
+const ITEM_IDS = CATALOGUE.flatMap((d) => d.items.map((i) => i.id));
+const AS_OF = ['--as-of', '2025-06-01'];
+
+const ZHANG = idFor('1958-03-02', 'male');
+const LI = idFor('1960-08-08', 'female');
+const KID = idFor('2016-05-05', 'female');
+const SPOUSE_ID = idFor('1961-01-01', 'female', '33');
+
+const ROSTER = [
+  ['户编号', '与户主关系', '姓名', '身份证号', '户籍性质', '救助身份', '就业状态', '联系电话', '配偶身份证号', '备注'],
+  ['H1', '户主', '张大', ZHANG, '农村', '低保', '退休', '13800000001', SPOUSE_ID, ''],
+  ['H2', '户主', '=HYPERLINK("http://x")', LI, '城镇', '', '就业', '+8613800000002', '', '-2 @家'],
+  ['H1', '子女', '张小', KID, '农村', '', '', '@13800000003', '', `身份证 ${LI}`],
+];
+
+describe('CSV output', () => {
+  it('writes one row per person in input order, with a BOM, the identifying columns and the answers', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const r = await runBatchCli(['roster.csv', ...AS_OF, '--out', 'result.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const text = readFileSync(join(dir, 'result.csv'), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parseCsvOutput(text);
+    expect(header).toEqual(['row', '户编号', '与户主关系', '姓名', '身份证号', '联系电话', '配偶身份证号', '备注', 'eligible', 'undetermined', 'error']);
+    expect(rows.map((row) => row[0])).toEqual(['2', '3', '4']);
+    expect(rows.map((row) => row[1])).toEqual(['H1', 'H2', 'H1']);
+    for (const row of rows) {
+      const answered = [...row[8].split(';'), ...row[9].split(';')].filter(Boolean);
+      expect(answered.every((id) => ITEM_IDS.includes(id))).toBe(true);
+      expect(row[10]).toBe('');
+    }
+    // Nothing is left beside it under a temporary name.
+    expect(readdirSync(dir).sort()).toEqual(['result.csv', 'roster.csv']);
+  });
+
+  it('lets no cell start a formula', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const r = await runBatchCli(['roster.csv', ...AS_OF], { cwd: dir });
+    const rows = parseCsvOutput(r.stdout).slice(1);
+    expect(rows[1][3]).toBe(`'=HYPERLINK("http://x")`);
+    expect(rows[1][5]).toBe(`'+8613800000002`);
+    expect(rows[1][7]).toBe(`'-2 @家`);
+    expect(rows[2][5]).toBe(`'@13800000003`);
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('masks ID numbers: the ID column, a column named for them, and an ID-looking cell', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const r = await runBatchCli(['roster.csv', ...AS_OF], { cwd: dir });
+    for (const id of [ZHANG, LI, KID, SPOUSE_ID]) expect(r.stdout).not.toContain(id);
+    const rows = parseCsvOutput(r.stdout).slice(1);
+    expect(rows[0][4]).toBe(`${ZHANG.slice(0, 6)}********${ZHANG.slice(-4)}`);
+    expect(rows[0][6]).toBe(`${SPOUSE_ID.slice(0, 6)}********${SPOUSE_ID.slice(-4)}`);
+    // A remark that merely mentions an ID is carried as written but for the number itself.
+    expect(rows[2][7]).not.toContain(LI.slice(6, 14));
+  });
+
+  it('names columns that are not profile keys once on standard error and carries them through', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const r = await runBatchCli(['roster.csv', ...AS_OF], { cwd: dir });
+    expect(r.stderr.match(/联系电话/g)).toHaveLength(1);
+    expect(r.stderr).toContain('联系电话、配偶身份证号、备注');
+    expect(parseCsvOutput(r.stdout)[1][5]).toBe('13800000001');
+  });
+
+  it('adds one column per item with --wide, and JSON lines with --format jsonl', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const wide = parseCsvOutput((await runBatchCli(['roster.csv', ...AS_OF, '--wide'], { cwd: dir })).stdout);
+    expect(wide[0].slice(11)).toEqual(ITEM_IDS);
+    for (const word of wide[1].slice(11)) expect(['符合', '不符合', '待核实']).toContain(word);
+    const jsonl = await runBatchCli(['roster.csv', ...AS_OF, '--format', 'jsonl'], { cwd: dir });
+    const lines = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.row, l.household_id])).toEqual([[2, 'H1'], [3, 'H2'], [4, 'H1']]);
+    expect(lines[0].person.id_number).toBe(`${ZHANG.slice(0, 6)}********${ZHANG.slice(-4)}`);
+    expect(lines[0].person.household_assistance).toEqual(['dibao']);
+    expect(lines[2].person.household_assistance).toEqual(['dibao']);
+    expect(lines[0].results).toHaveLength(ITEM_IDS.length);
+    expect(lines[0].columns['联系电话']).toBe('13800000001');
+    expect(jsonl.stdout).not.toContain(ZHANG);
+  });
+
+  it('prints per-item counts with --summary', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const r = await runBatchCli(['roster.csv', ...AS_OF, '--summary'], { cwd: dir });
+    expect(r.stderr).toContain('共 3 行，其中 0 行无法核查');
+    for (const id of ITEM_IDS) {
+      const line = r.stderr.split('\n').find((l) => l.startsWith(`${id} `))!;
+      const counts = line.trim().split(/\s+/).slice(1, 4).map(Number);
+      expect(counts.reduce((a, b) => a + b)).toBe(3);
+    }
+  });
+});
+
+describe('bad rows and unusable input', () => {
+  it('turns bad rows into error rows naming row and field, keeps every row, exits 1', async () => {
+    const dir = tempDir();
+    const rows = [
+      ['户编号', '姓名', '出生日期', '户籍性质'],
+      ['H1', '好', '1990-01-01', '农村'],
+      ['H1', '坏', '1990-02-30', '农村'],
+      ['H2', '也好', '1980-01-01', '城镇'],
+      ['H2', '又坏', '1980-01-01', '海外'],
+    ];
+    writeCsv(dir, 'bad.csv', rows);
+    const r = await runBatchCli(['bad.csv', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = parseCsvOutput(r.stdout).slice(1);
+    expect(out).toHaveLength(4);
+    expect(out.map((row) => row[0])).toEqual(['2', '3', '4', '5']);
+    expect(out[1][5]).toMatch(/^第3行 出生日期（birth_date）：/);
+    expect(out[3][5]).toMatch(/^第5行 户籍性质（hukou_type）：/);
+    expect(out[0][5]).toBe('');
+    expect(r.stderr).toContain('2 行无法核查');
+  });
+
+  it.each([
+    ['a missing file', ['nope.csv', '--out', 'out.csv'], /nope\.csv/],
+    ['two columns for one key', ['dup.csv', '--out', 'out.csv'], /DUPLICATE_COLUMN.*“身份证号”.*“身份证号码”/],
+    ['an unknown encoding', ['ok.csv', '--encoding', 'klingon', '--out', 'out.csv'], /klingon/],
+    ['xlsx without --out', ['ok.csv', '--format', 'xlsx'], /--out/],
+    ['a bad --jobs', ['ok.csv', '--jobs', 'many'], /--jobs/],
+    ['a missing sheet', ['book.xlsx', '--sheet', '第九页', '--out', 'out.csv'], /第九页.*花名册/],
+  ])('exits 2 on %s, saying what is wrong', async (_what, args, message) => {
+    const dir = tempDir();
+    writeCsv(dir, 'dup.csv', [['身份证号', '身份证号码'], ['1', '2']]);
+    writeCsv(dir, 'ok.csv', [['姓名'], ['甲']]);
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('花名册').addRow(['姓名']);
+    await book.xlsx.writeFile(join(dir, 'book.xlsx'));
+    const r = await runBatchCli([...args, ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+  });
+});
+
+describe('Excel files', () => {
+  it('reads the first sheet of an .xlsx (or --sheet), with Excel dates and numbers', async () => {
+    const dir = tempDir();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('说明').addRow(['这一页不是名单']);
+    const sheet = book.addWorksheet('花名册');
+    sheet.addRow(['户编号', '姓名', '出生日期', '年龄', '户籍性质']);
+    sheet.addRow(['H1', '甲', new Date(Date.UTC(1950, 4, 6)), null, '农村']);
+    sheet.addRow(['H1', '乙', null, 30, '农村']);
+    await book.xlsx.writeFile(join(dir, 'roster.xlsx'));
+    const first = await runBatchCli(['roster.xlsx', ...AS_OF], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(parseCsvOutput(first.stdout)[0]).toEqual(['row', '这一页不是名单', 'eligible', 'undetermined', 'error']);
+    const named = await runBatchCli(['roster.xlsx', ...AS_OF, '--sheet', '花名册', '--format', 'jsonl'], { cwd: dir });
+    expect(named.code).toBe(0);
+    const lines = named.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.row, l.person.birth_date, l.person.age])).toEqual([
+      [2, '1950-05-06', 75],
+      [3, undefined, 30],
+    ]);
+  });
+
+  it('writes an .xlsx that reads back to the same table as the CSV', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const csv = await runBatchCli(['roster.csv', ...AS_OF], { cwd: dir });
+    const xlsx = await runBatchCli(['roster.csv', ...AS_OF, '--out', 'result.xlsx'], { cwd: dir });
+    expect(xlsx.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'result.xlsx'));
+    const rows: string[][] = [];
+    book.worksheets[0].eachRow((row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)))));
+    const expected = parseCsvOutput(csv.stdout).map((r) => {
+      while (r.length > 0 && r[r.length - 1] === '') r.pop();
+      return r;
+    });
+    expect(rows).toEqual(expected);
+    expect(readdirSync(dir).sort()).toEqual(['result.xlsx', 'roster.csv']);
+  });
+});
+
+describe('encodings', () => {
+  const rows = [
+    ['户编号', '与户主关系', '姓名', '身份证号', '户籍性质', '救助身份', '备注'],
+    ['H1', '户主', '王芳', LI, '农村', '低保、低收入家庭', '石燕桥镇，二组'],
+    ['H1', '子女', '王小', KID, '农村', '', ''],
+  ];
+
+  it('reads a GB18030 roster with Chinese headers as Excel saves it, and writes UTF-8 with Chinese intact', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'utf8.csv', rows);
+    writeCsv(dir, 'gb.csv', rows, 'gb18030');
+    expect(readFileSync(join(dir, 'gb.csv')).includes(Buffer.from('王芳'))).toBe(false);
+    const gb = await runBatchCli(['gb.csv', ...AS_OF, '--out', 'gb-out.csv'], { cwd: dir });
+    const utf8 = await runBatchCli(['utf8.csv', ...AS_OF, '--out', 'utf8-out.csv'], { cwd: dir });
+    expect(gb.code).toBe(0);
+    expect(gb.stderr).not.toContain('户籍性质');
+    const out = readFileSync(join(dir, 'gb-out.csv'), 'utf8');
+    expect(out).toContain('王芳');
+    expect(out).toContain('石燕桥镇，二组');
+    expect(out).toBe(readFileSync(join(dir, 'utf8-out.csv'), 'utf8'));
+  });
+
+  it('detects GB18030 even when the first Chinese text comes late in the file', async () => {
+    const dir = tempDir();
+    const ascii = Array.from({ length: 4000 }, (_, i) => [`H${i}`, 'head', `p${i}`, '', 'rural', '', '']);
+    writeCsv(dir, 'late.csv', [['household_id', 'relationship', 'name', 'id_number', 'hukou_type', 'assistance', 'remark'], ...ascii, ['H9', 'head', '王芳', '', 'rural', '低保', '']], 'gb18030');
+    const r = await runBatchCli(['late.csv', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(0);
+    const last = parseCsvOutput(r.stdout).pop()!;
+    expect(last.slice(0, 4)).toEqual(['4002', 'H9', 'head', '王芳']);
+    expect(last[last.length - 1]).toBe('');
+    // Read as UTF-8, 低保 would not be a known assistance value and the row would be an error row.
+    expect(r.code).toBe(0);
+  });
+
+  it('reads a UTF-8 file with a BOM, and forces an encoding with --encoding', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'bom.csv', rows, 'utf-8-bom');
+    writeCsv(dir, 'gb.csv', rows, 'gb18030');
+    const bom = await runBatchCli(['bom.csv', ...AS_OF], { cwd: dir });
+    expect(parseCsvOutput(bom.stdout)[0][1]).toBe('户编号');
+    const forced = await runBatchCli(['gb.csv', ...AS_OF, '--encoding', 'gbk'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('王芳');
+  });
+});
+
+describe('standard input', () => {
+  it('reads the roster from - like a file', async () => {
+    const dir = tempDir();
+    const path = writeCsv(dir, 'roster.csv', ROSTER);
+    const r = await runBatchCli(['-', ...AS_OF], { cwd: dir, stdin: readFileSync(path) });
+    expect(r.code).toBe(0);
+    expect(parseCsvOutput(r.stdout)).toHaveLength(4);
+  });
+});

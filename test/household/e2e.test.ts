@@ -1,0 +1,87 @@
+/**
+ * The batch command as a real process (needs `npm run build`): worker
+ * threads give the same bytes as one thread, and a run killed part way
+ * leaves no output file that looks finished.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ROSTER_HEADER, rosterLines, shuffled } from '../../bench/roster.js';
+import { tempDir } from './helpers.js';
+
+/** The executable; LONGCHANG_BIN points elsewhere to try these tests on another build. */
+const BIN = resolve(process.env.LONGCHANG_BIN ?? 'bin/longchang-check.js');
+const AS_OF = ['--as-of', '2025-06-01'];
+
+const batch = (cwd: string, args: string[]) => spawnSync(process.execPath, [BIN, 'batch', ...args, ...AS_OF], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+
+async function writeRoster(path: string, rows: number, order: 'grouped' | 'shuffled' = 'shuffled'): Promise<void> {
+  const lines = [...rosterLines({ rows })];
+  const out = createWriteStream(path);
+  out.write(`${ROSTER_HEADER.join(',')}\r\n`);
+  for (const line of order === 'shuffled' ? shuffled(lines, 11) : lines) if (!out.write(`${line}\r\n`)) await once(out, 'drain');
+  out.end();
+  await once(out, 'close');
+}
+
+describe('worker threads', () => {
+  it('give byte for byte the output of one thread, in CSV (UTF-8 and GB18030) and JSON lines', async () => {
+    const dir = tempDir();
+    await writeRoster(join(dir, 'roster.csv'), 20_000);
+    writeFileSync(join(dir, 'roster-gb.csv'), iconv.encode(readFileSync(join(dir, 'roster.csv'), 'utf8'), 'gb18030'));
+    const one = batch(dir, ['roster.csv', '--jobs', '0', '--out', 'one.csv']);
+    const two = batch(dir, ['roster.csv', '--jobs', '2', '--out', 'two.csv']);
+    const gb = batch(dir, ['roster-gb.csv', '--jobs', '2', '--out', 'gb.csv']);
+    expect([one.status, two.status, gb.status]).toEqual([one.status, one.status, one.status]);
+    expect(one.status === 0 || one.status === 1).toBe(true);
+    const reference = readFileSync(join(dir, 'one.csv'));
+    expect(reference.toString('utf8').split('\r\n')).toHaveLength(20_002);
+    expect(readFileSync(join(dir, 'two.csv')).equals(reference)).toBe(true);
+    expect(readFileSync(join(dir, 'gb.csv')).equals(reference)).toBe(true);
+
+    await writeRoster(join(dir, 'small.csv'), 600);
+    const jsonOne = batch(dir, ['small.csv', '--jobs', '0', '--format', 'jsonl']);
+    const jsonTwo = batch(dir, ['small.csv', '--jobs', '2', '--format', 'jsonl']);
+    expect(jsonTwo.stdout).toBe(jsonOne.stdout);
+    expect(jsonOne.stdout.trim().split('\n')).toHaveLength(600);
+  }, 120_000);
+});
+
+describe('an interrupted run', () => {
+  async function interrupt(signal: 'SIGKILL' | 'SIGTERM') {
+    const dir = tempDir();
+    await writeRoster(join(dir, 'roster.csv'), 300_000);
+    const child = spawn(process.execPath, [BIN, 'batch', 'roster.csv', '--out', 'result.csv', '--jobs', '0', ...AS_OF], { cwd: dir, stdio: 'ignore' });
+    const exited = once(child, 'exit');
+    // Wait until output is being written, then stop the process mid-file.
+    const started = Date.now();
+    const partial = () => readdirSync(dir).find((f) => f.startsWith('.result.csv.partial-'));
+    let done = false;
+    void exited.then(() => (done = true));
+    while (!done && Date.now() - started < 60_000) {
+      const name = partial();
+      if (name && statSync(join(dir, name)).size > 1_000_000) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill(signal);
+    const [code, killedBy] = await exited;
+    return { dir, code, killedBy, partial: partial() };
+  }
+
+  it('killed outright, leaves only a file named as partial', async () => {
+    const { dir, killedBy, partial } = await interrupt('SIGKILL');
+    expect(killedBy).toBe('SIGKILL');
+    expect(existsSync(join(dir, 'result.csv'))).toBe(false);
+    expect(partial).toMatch(/^\.result\.csv\.partial-\d+$/);
+  }, 120_000);
+
+  it('stopped with SIGTERM, removes its partial file and exits 143', async () => {
+    const { dir, code, partial } = await interrupt('SIGTERM');
+    expect(code).toBe(143);
+    expect(existsSync(join(dir, 'result.csv'))).toBe(false);
+    expect(partial).toBeUndefined();
+  }, 120_000);
+});
