@@ -3,6 +3,7 @@
  * terminal a bar per item (█ eligible, ▒ undetermined, · ineligible).
  */
 import type { BatchItem } from '../household/out-row.js';
+import { displayName } from '../rules/catalogue.js';
 import type { Lang } from './batch-table.js';
 
 export interface SummaryInput {
@@ -43,7 +44,9 @@ export function bar(eligible: number, undetermined: number, total: number, width
 
 export function formatBatchSummary(input: SummaryInput, options: SummaryOptions): string {
   const w = WORDS[options.lang];
-  const idWidth = Math.max(columns(w.item), ...input.items.map((i) => i.id.length));
+  // The id is what the CSV columns say; the name is what a reader recognises.
+  const label = (item: BatchItem) => `${item.id} ${displayName(item.id, item.name, options.lang)}`;
+  const idWidth = Math.max(columns(w.item), ...input.items.map((i) => columns(label(i))));
   const numWidth = Math.max(8, String(input.rows).length + 1);
   const lines: string[] = [w.rows(input.rows, input.errors)];
   lines.push(`${pad(w.item, idWidth)} ${padStart(w.eligible, numWidth)} ${padStart(w.undetermined, numWidth)} ${padStart(w.ineligible, numWidth)}`);
@@ -52,7 +55,7 @@ export function formatBatchSummary(input: SummaryInput, options: SummaryOptions)
     const ineligible = input.counts[i * 3];
     const undetermined = input.counts[i * 3 + 1];
     const eligible = input.counts[i * 3 + 2];
-    let line = `${pad(item.id, idWidth)} ${padStart(String(eligible), numWidth)} ${padStart(String(undetermined), numWidth)} ${padStart(String(ineligible), numWidth)}`;
+    let line = `${pad(label(item), idWidth)} ${padStart(String(eligible), numWidth)} ${padStart(String(undetermined), numWidth)} ${padStart(String(ineligible), numWidth)}`;
     if (options.chart) line += `  ${bar(eligible, undetermined, checked, options.barWidth ?? 24)}`;
     lines.push(line);
   });

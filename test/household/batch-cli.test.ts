@@ -101,7 +101,7 @@ describe('CSV output', () => {
     expect(r.stderr).toContain('共 3 行，其中 0 行无法核查');
     for (const id of ITEM_IDS) {
       const line = r.stderr.split('\n').find((l) => l.startsWith(`${id} `))!;
-      const counts = line.trim().split(/\s+/).slice(1, 4).map(Number);
+      const counts = line.trim().split(/\s+/).slice(-3).map(Number);
       expect(counts.reduce((a, b) => a + b)).toBe(3);
     }
   });
