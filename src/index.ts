@@ -2,12 +2,18 @@
  * longchang-check as a library: read a profile, load the catalogue, check.
  *
  * ```ts
+ * import { check } from 'longchang-check';
+ * const report = check({ 年龄: 70, 常住: '是' }, { asOf: '2025-06-01' });
+ * report.results.filter((r) => r.status === 'eligible').map((r) => r.name);
+ *
+ * // Many people: compile once, reuse.
  * import { loadCatalogue, Checker, readProfileText, buildReport } from 'longchang-check';
  * const checker = new Checker(loadCatalogue());
  * const read = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
  * if (read.ok) console.log(buildReport(checker, read.profile, { asOf: '2025-06-01' }).results);
  * ```
  */
+export { check, type CheckCallOptions } from './api.js';
 export { loadCatalogue } from './catalogue.js';
 export { Checker, publicPerson, type ItemResult, type PartResult, type Reason, type CheckOptions } from './engine/check.js';
 export { buildReport, checkWarnings, type CheckReport } from './engine/report.js';

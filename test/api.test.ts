@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { check, CliError } from '../src/index.js';
+
+describe('check(profile, options) without the CLI', () => {
+  it('reads Chinese keys and values and answers every item', () => {
+    const report = check({ 出生日期: '1960-06-01', 常住: '是' }, { asOf: '2025-06-01' });
+    expect(report.results).toHaveLength(78);
+    expect(report.results.find((r) => r.id === 'elderly-health-management')?.status).toBe('eligible');
+    expect(report.person.age).toBe(65);
+  });
+  it('masks the ID number in the report', () => {
+    const report = check({ id_number: '511083196006011237' }, { asOf: '2025-06-01' });
+    expect(report.person.id_number).toBe('511083********1237');
+  });
+  it('throws a coded error for invalid facts, printing nothing', () => {
+    try {
+      check({ hukuo_type: 'rural' }, { asOf: '2025-06-01' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CliError);
+      expect((e as CliError).issues.map((i) => i.code)).toEqual(['UNKNOWN_KEY']);
+    }
+  });
+});
