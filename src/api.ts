@@ -8,8 +8,8 @@
 import { loadCatalogue } from './catalogue.js';
 import { Checker } from './engine/check.js';
 import { buildReport, type CheckReport } from './engine/report.js';
-import { CliError } from './issues.js';
-import { todayIso } from './profile/dates.js';
+import { CliError, makeIssue } from './issues.js';
+import { parseIsoDate, todayIso } from './profile/dates.js';
 import { normaliseRecord } from './profile/normalise.js';
 import type { Lang } from './rules/describe.js';
 import type { Catalogue } from './rules/types.js';
@@ -37,6 +37,8 @@ function checkerFor(catalogue: Catalogue): Checker {
 
 export function check(profile: Record<string, unknown>, options: CheckCallOptions = {}): CheckReport {
   const asOf = options.asOf ?? todayIso();
+  // Ages are counted to this date: a date that is not one would answer with NaN ages, silently.
+  if (!parseIsoDate(asOf)) throw new CliError(2, [makeIssue('BAD_ARGUMENT', `asOf “${asOf}” 不是真实日期，应为 YYYY-MM-DD`, { field: 'asOf' })]);
   const read = normaliseRecord(profile, { asOf });
   if (!read.ok) throw new CliError(2, read.issues);
   const catalogue = options.catalogue ?? (builtin ??= loadCatalogue());

@@ -12,6 +12,9 @@ describe('check(profile, options) without the CLI', () => {
     const report = check({ id_number: '511083196006011237' }, { asOf: '2025-06-01' });
     expect(report.person.id_number).toBe('511083********1237');
   });
+  it('throws a coded error for a check date that is not one', () => {
+    expect(() => check({ 出生日期: '1960-06-01' }, { asOf: '2025/06/01' })).toThrow(CliError);
+  });
   it('throws a coded error for invalid facts, printing nothing', () => {
     try {
       check({ hukuo_type: 'rural' }, { asOf: '2025-06-01' });

@@ -1,12 +1,15 @@
 /** Options and helpers shared by the commands. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CliError, makeIssue } from '../issues.js';
+import { CliError, makeIssue, type Issue } from '../issues.js';
 import { BUILTIN_RULES_DIR } from '../paths.js';
 import { readPrecompiledCatalogue } from '../precompiled.js';
 import { parseIsoDate, todayIso } from '../profile/dates.js';
+import type { Profile } from '../profile/normalise.js';
+import { readProfileText } from '../profile/read.js';
 import type { Lang } from '../rules/describe.js';
 import type { Catalogue } from '../rules/types.js';
 import type { Io } from './io.js';
@@ -46,6 +49,14 @@ export function chalkFor(io: Io, color: boolean | undefined): ChalkInstance {
   return new Chalk({ level: off ? 0 : 1 });
 }
 
+/** A rule folder or file argument as a full path (default: the built-in rules); exit 2 when it does not exist. */
+export function rulesPathArgument(io: Io, path: string | undefined): string {
+  if (path === undefined) return BUILTIN_RULES_DIR;
+  const full = resolve(io.cwd ?? process.cwd(), path);
+  if (!existsSync(full)) throw new CliError(2, [makeIssue('FILE_NOT_FOUND', path, { file: path })]);
+  return full;
+}
+
 /**
  * The catalogue a command checks against: the built-in one precompiled at
  * build time, else rules read from YAML. The YAML loader (and zod with it)
@@ -58,7 +69,7 @@ export async function catalogueFor(io: Io, rules: string | undefined): Promise<C
     if (precompiled) return precompiled;
   }
   const { loadCatalogue } = await import('../catalogue.js');
-  return loadCatalogue(rules === undefined ? BUILTIN_RULES_DIR : resolve(io.cwd ?? process.cwd(), rules));
+  return loadCatalogue(rulesPathArgument(io, rules));
 }
 
 /** Reads a file argument, or standard input for "-". */
@@ -76,4 +87,12 @@ export async function readInput(io: Io, path: string): Promise<{ text: string; f
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(2, [makeIssue(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path })]);
   }
+}
+
+/** A profile argument read for the check date; exit 2 with every problem (and warning) when it cannot be used. */
+export async function readProfileArgument(io: Io, path: string, asOf: string): Promise<{ profile: Profile; warnings: Issue[] }> {
+  const input = await readInput(io, path);
+  const read = readProfileText(input.text, { file: input.file, asOf });
+  if (!read.ok) throw new CliError(2, [...read.issues, ...read.warnings]);
+  return read;
 }

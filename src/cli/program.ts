@@ -31,15 +31,15 @@ const COMMANDS: { name: string; load: () => Promise<RegisterCommand> }[] = [
 ];
 
 /**
- * The commands argv needs: the one its first operand names, as commander
- * will dispatch it; all of them for top-level help; else the default.
+ * The commands argv needs, as commander will dispatch it: past the program's
+ * own --debug, the first word names a command, or asks for the program's
+ * help (all of them); anything else, an option of the default command
+ * included (`--rules test p.yaml`), goes to the default.
  */
 export function commandsFor(argv: string[]): typeof COMMANDS {
-  const operand = argv.find((a) => !a.startsWith('-'));
-  const named = COMMANDS.find((c) => c.name === operand);
-  if (named) return [named];
-  if (operand === 'help' || (operand === undefined && argv.some((a) => a === '-h' || a === '--help'))) return COMMANDS;
-  return [COMMANDS[0]];
+  const first = argv.find((a) => a !== '--debug');
+  if (first === 'help' || first === '-h' || first === '--help') return COMMANDS;
+  return [COMMANDS.find((c) => c.name === first) ?? COMMANDS[0]];
 }
 
 function version(): string {

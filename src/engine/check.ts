@@ -3,7 +3,7 @@
  * ineligible or undetermined, with the parts, the facts still missing and
  * the conditions that decided it.
  */
-import { maskIdNumber } from '../profile/id-number.js';
+import { looksLikeIdNumber, maskIdNumber } from '../profile/id-number.js';
 import type { Profile } from '../profile/normalise.js';
 import { describeLeaf, type Lang } from '../rules/describe.js';
 import type { Catalogue, Condition, Item } from '../rules/types.js';
@@ -136,10 +136,12 @@ export class Checker {
   }
 }
 
-/** The profile as shown to users: the ID number masked. */
+/** The profile as shown to users: the ID number masked, and so is one written into another text field (a name). */
 export function publicPerson(profile: Profile): Profile {
   const out: Profile = { ...profile };
-  if (typeof out.id_number === 'string') out.id_number = maskIdNumber(out.id_number);
+  for (const [key, value] of Object.entries(out)) {
+    if (typeof value === 'string' && (key === 'id_number' || looksLikeIdNumber(value))) out[key] = maskIdNumber(value);
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@
  */
 import { addYears, completedYears, daysInMonth, isLeapYear } from '../profile/dates.js';
 import { CODEGEN_HELPERS, OPERATOR_BY_NAME, isParamRef } from '../rules/operators.js';
-import { isLeaf, type Catalogue, type Condition, type Item } from '../rules/types.js';
+import { isLeaf, leavesOf, type Catalogue, type Condition, type Item } from '../rules/types.js';
 import type { EvalContext } from './context.js';
 import type { Truth } from './truth.js';
 
@@ -95,12 +95,10 @@ function nodeCode(cond: Condition, out: string, em: Emitter): string {
 
 /** Collects the profile keys and the parameters a condition reads. */
 function reads(cond: Condition, facts: Set<string>, params: Set<string>): void {
-  if (isLeaf(cond)) {
-    facts.add(cond.fact);
-    if (isParamRef(cond.value)) params.add(cond.value.param);
-  } else if ('not' in cond) reads(cond.not, facts, params);
-  else if ('all' in cond) cond.all.forEach((c) => reads(c, facts, params));
-  else if ('any' in cond) cond.any.forEach((c) => reads(c, facts, params));
+  for (const leaf of leavesOf(cond)) {
+    facts.add(leaf.fact);
+    if (isParamRef(leaf.value)) params.add(leaf.value.param);
+  }
 }
 
 /**

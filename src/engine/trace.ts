@@ -56,35 +56,27 @@ export function trace(cond: Condition, profile: Record<string, unknown>, ctx: Ev
 const FIELD_ORDER = new Map(FIELDS.map((f, i) => [f.key, i]));
 
 /**
- * The profile keys whose values would settle an undetermined node: the facts
- * of unknown leaves reached through unknown nodes only. A known-false branch
- * of an OR, or a known-true branch of an AND, asks nothing.
+ * The unknown leaves an undetermined node waits on: those reached through
+ * unknown nodes only. A known-false branch of an OR, or a known-true branch
+ * of an AND, waits on nothing.
  */
+function openLeaves(node: TraceNode, out: TraceLeaf[] = []): TraceLeaf[] {
+  if (node.outcome !== UNKNOWN) return out;
+  if (node.kind === 'leaf') out.push(node);
+  else if (node.kind === 'not') openLeaves(node.child, out);
+  else if (node.kind === 'all' || node.kind === 'any') node.children.forEach((c) => openLeaves(c, out));
+  return out;
+}
+
+/** The profile keys whose values would settle an undetermined node, in field-table order. */
 export function missingFacts(node: TraceNode): string[] {
-  const found = new Set<string>();
-  const walk = (n: TraceNode) => {
-    if (n.outcome !== UNKNOWN) return;
-    if (n.kind === 'leaf') {
-      if (n.seen === undefined) found.add(ASK_INSTEAD[n.fact] ?? n.fact);
-    } else if (n.kind === 'not') walk(n.child);
-    else if (n.kind === 'all' || n.kind === 'any') n.children.forEach(walk);
-  };
-  walk(node);
+  const found = new Set(openLeaves(node).filter((l) => l.seen === undefined).map((l) => ASK_INSTEAD[l.fact] ?? l.fact));
   return [...found].sort((a, b) => (FIELD_ORDER.get(a) ?? 999) - (FIELD_ORDER.get(b) ?? 999));
 }
 
 /** Parameters without a value that an undetermined node waits on. */
 export function missingParams(node: TraceNode): string[] {
-  const found = new Set<string>();
-  const walk = (n: TraceNode) => {
-    if (n.outcome !== UNKNOWN) return;
-    if (n.kind === 'leaf') {
-      if (n.missingParam) found.add(n.missingParam);
-    } else if (n.kind === 'not') walk(n.child);
-    else if (n.kind === 'all' || n.kind === 'any') n.children.forEach(walk);
-  };
-  walk(node);
-  return [...found];
+  return [...new Set(openLeaves(node).flatMap((l) => (l.missingParam ? [l.missingParam] : [])))];
 }
 
 /** Every leaf of a trace, in order. */

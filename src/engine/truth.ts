@@ -13,4 +13,3 @@ export const not = (a: Truth): Truth => (2 - a) as Truth;
 
 export const STATUS_OF_TRUTH = ['ineligible', 'undetermined', 'eligible'] as const;
 export type StatusName = (typeof STATUS_OF_TRUTH)[number];
-export const TRUTH_OF_STATUS: Record<StatusName, Truth> = { ineligible: 0, undetermined: 1, eligible: 2 };

@@ -8,10 +8,10 @@ import Table from 'cli-table3';
 import type { ItemResult } from '../engine/check.js';
 import type { CheckReport } from '../engine/report.js';
 import type { TraceNode } from '../engine/trace.js';
-import { FIELD_BY_KEY } from '../profile/fields.js';
-import { describeLeaf, factLabel, valueLabel, type Lang } from '../rules/describe.js';
+import { factLabel, type Lang } from '../rules/describe.js';
 import { displayName } from '../rules/catalogue.js';
 import type { DomainInfo } from '../rules/types.js';
+import { traceLines } from './trace-tree.js';
 
 export interface TableOptions {
   lang: Lang;
@@ -27,20 +27,15 @@ const T = {
     eligible: '符合', undetermined: '待核实', ineligible: '不符合', item: '服务项目', status: '结果', detail: '说明',
     ask: '需核实', parts: '分项', asOf: '核查日期', person: '对象', summary: (e: number, u: number, i: number) => `共 ${e + u + i} 项：符合 ${e} 项，待核实 ${u} 项，不符合 ${i} 项`,
     questions: '建议询问（按影响的项目数排序）', affects: (n: number) => `影响 ${n} 项`, hidden: (n: number) => `另有 ${n} 项不符合，加 --all 显示。`,
-    warning: '注意', seen: '所见', unknown: '未知', param: '参数未设定',
+    warning: '注意', param: '参数未设定',
   },
   en: {
     eligible: 'eligible', undetermined: 'undetermined', ineligible: 'ineligible', item: 'item', status: 'status', detail: 'details',
     ask: 'ask', parts: 'parts', asOf: 'check date', person: 'person', summary: (e: number, u: number, i: number) => `${e + u + i} items: ${e} eligible, ${u} undetermined, ${i} ineligible`,
     questions: 'Questions to ask (by number of items they settle)', affects: (n: number) => (n === 1 ? '1 item' : `${n} items`), hidden: (n: number) => `${n} ineligible items hidden; --all shows them.`,
-    warning: 'note', seen: 'seen', unknown: 'unknown', param: 'parameter not set',
+    warning: 'note', param: 'parameter not set',
   },
 };
-
-function keyLabel(key: string, lang: Lang): string {
-  const f = FIELD_BY_KEY.get(key);
-  return f ? (lang === 'zh' ? f.zh : f.en) : key;
-}
 
 function statusText(status: ItemResult['status'], lang: Lang, chalk: ChalkInstance): string {
   const t = T[lang];
@@ -51,32 +46,16 @@ function statusText(status: ItemResult['status'], lang: Lang, chalk: ChalkInstan
 
 function detailText(r: ItemResult, lang: Lang): string {
   const t = T[lang];
+  const colon = lang === 'zh' ? '：' : ': ';
   const lines: string[] = [];
   if (r.parts) {
-    for (const p of r.parts) lines.push(`${lang === 'en' ? p.id : p.name}${lang === 'en' ? ': ' : '：'}${t[p.status]}`);
+    for (const p of r.parts) lines.push(`${lang === 'en' ? p.id : p.name}${colon}${t[p.status]}`);
   }
   if (r.status === 'undetermined') {
-    if (r.missing.length) lines.push(`${t.ask}：${r.missing.map((k) => keyLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')}`);
-    if (r.missing_parameters?.length) lines.push(`${t.param}：${r.missing_parameters.join(', ')}`);
+    if (r.missing.length) lines.push(`${t.ask}${colon}${r.missing.map((k) => factLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')}`);
+    if (r.missing_parameters?.length) lines.push(`${t.param}${colon}${r.missing_parameters.join(', ')}`);
   }
   return lines.join('\n');
-}
-
-const MARK = ['✗', '?', '✓'];
-
-function explainTree(node: TraceNode, lang: Lang, chalk: ChalkInstance, indent: string): string[] {
-  const t = T[lang];
-  const colour = [chalk.red, chalk.yellow, chalk.green][node.outcome];
-  const mark = colour(MARK[node.outcome]);
-  if (node.kind === 'leaf') {
-    const seen = node.seen === undefined ? t.unknown : valueLabel(node.fact, node.seen, lang);
-    const text = describeLeaf({ fact: node.fact, op: node.op as never, value: node.expected }, lang);
-    return [`${indent}${mark} ${text}（${t.seen}：${factLabel(node.fact, lang)} = ${seen}${node.missingParam ? `；${t.param}` : ''}）`];
-  }
-  if (node.kind === 'everyone') return [`${indent}${mark} ${lang === 'zh' ? '所有人' : 'everyone'}`];
-  if (node.kind === 'not') return [`${indent}${mark} ${lang === 'zh' ? '并非：' : 'not:'}`, ...explainTree(node.child, lang, chalk, indent + '  ')];
-  const head = node.kind === 'all' ? (lang === 'zh' ? '以下全部满足：' : 'all of:') : lang === 'zh' ? '以下满足其一：' : 'any of:';
-  return [`${indent}${mark} ${head}`, ...node.children.flatMap((c) => explainTree(c, lang, chalk, indent + '  '))];
 }
 
 export function formatCheckTable(report: CheckReport, options: TableOptions): string {
@@ -115,15 +94,17 @@ export function formatCheckTable(report: CheckReport, options: TableOptions): st
     out.push(chalk.bold.cyan(`【${displayName(domain.id, domain.name, lang)}】`));
     out.push(table.toString());
     if (options.explain) {
+      const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
+      const lines = (node: TraceNode, indent: string) => traceLines(node, { lang, chalk, indent, seenWord: true });
       for (const r of shown) {
         const tree = options.explain(r.id);
-        out.push(`${chalk.bold(displayName(r.id, r.name, lang))}（${r.id}）`);
+        out.push(`${chalk.bold(displayName(r.id, r.name, lang))}${open}${r.id}${close}`);
         if (tree.parts) {
           for (const p of tree.parts) {
-            out.push(`  ${p.name}：`);
-            out.push(...explainTree(p.node, lang, chalk, '    '));
+            out.push(`  ${lang === 'en' ? `${p.id}:` : `${p.name}：`}`);
+            out.push(...lines(p.node, '    '));
           }
-        } else out.push(...explainTree(tree.whole, lang, chalk, '  '));
+        } else out.push(...lines(tree.whole, '  '));
       }
     }
   }
@@ -138,7 +119,7 @@ export function formatCheckTable(report: CheckReport, options: TableOptions): st
     out.push('');
     out.push(chalk.bold(t.questions));
     const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
-    for (const [k, n] of [...asked].sort((a, b) => b[1] - a[1])) out.push(`  · ${keyLabel(k, lang)}${open}${k}${close} — ${t.affects(n)}`);
+    for (const [k, n] of [...asked].sort((a, b) => b[1] - a[1])) out.push(`  · ${factLabel(k, lang)}${open}${k}${close} — ${t.affects(n)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { StatusName } from '../engine/truth.js';
+import { displayName } from '../rules/catalogue.js';
 import type { Lang } from '../rules/describe.js';
 import type { Catalogue, Item } from '../rules/types.js';
 
@@ -56,7 +57,7 @@ export function formatListTable(domains: ListDomain[], options: { lang: Lang; ch
   const out: string[] = [];
   const colour = { eligible: chalk.green, undetermined: chalk.yellow, ineligible: chalk.dim };
   for (const d of domains) {
-    out.push(chalk.bold.cyan(`【${d.name}】${d.id}${d.table ? ` · ${d.table}` : ''} · ${t.count(d.items.length)}`));
+    out.push(chalk.bold.cyan(`【${displayName(d.id, d.name, lang)}】${d.id}${d.table ? ` · ${d.table}` : ''} · ${t.count(d.items.length)}`));
     const head = [t.id, t.name, t.parts, t.amounts, ...(withStatus ? [t.status] : [])];
     const table = new Table({
       head,
@@ -64,8 +65,9 @@ export function formatListTable(domains: ListDomain[], options: { lang: Lang; ch
       style: { head: [], border: [], compact: true },
     });
     for (const r of d.items) {
-      const parts = r.parts.map((p) => p.name).join('\n') || t.no;
-      const row = [r.id, r.name, parts, r.amounts ? t.yes : t.no];
+      // Parts have Chinese names only; English output names them by id, as the check table does.
+      const parts = r.parts.map((p) => (lang === 'en' ? p.id : p.name)).join('\n') || t.no;
+      const row = [r.id, displayName(r.id, r.name, lang), parts, r.amounts ? t.yes : t.no];
       if (withStatus && r.status) row.push(colour[r.status](t[r.status]));
       table.push(row);
     }

@@ -4,6 +4,8 @@
  * plan lines they come from, source, validity, note and example cases.
  */
 import type { ChalkInstance } from 'chalk';
+import { maskIdNumber } from '../profile/id-number.js';
+import { fieldForKey } from '../profile/keys.js';
 import { describe, factLabel, valueLabel, type Lang } from '../rules/describe.js';
 import type { Amount, Example, Item } from '../rules/types.js';
 
@@ -42,8 +44,14 @@ function amountText(a: Amount, lang: Lang, planLines: string[] | undefined): str
   return lines;
 }
 
+/** An example's profile as written, but an ID number masked under whichever spelling of its key. */
+function shownProfile(profile: Example['profile']): Example['profile'] {
+  const masked = (key: string, value: unknown) => (fieldForKey(key)?.key === 'id_number' && value != null ? maskIdNumber(String(value)) : value);
+  return Object.fromEntries(Object.entries(profile).map(([k, v]) => [k, masked(k, v)]));
+}
+
 function profileText(ex: Example, lang: Lang): string {
-  const entries = Object.entries(ex.profile);
+  const entries = Object.entries(shownProfile(ex.profile));
   if (entries.length === 0) return T[lang].noProfile;
   return entries.map(([k, v]) => `${factLabel(k, lang)}=${valueLabel(k, v, lang)}`).join(lang === 'zh' ? '，' : ', ');
 }
@@ -89,4 +97,17 @@ export function formatShow(item: Item, options: ShowOptions): string {
   });
   if (options.place) out.push(chalk.dim(`${t.file}${colon}${options.place}`));
   return out.join('\n') + '\n';
+}
+
+/** One item as JSON for `show --format json`: the item with its rules in words; `file` as the user knows it. */
+export function formatShowJson(item: Item, options: { lang: Lang; file: string }): string {
+  const { file: _file, line: _line, ...rest } = item;
+  const body = {
+    ...rest,
+    rule_text: item.rule ? describe(item.rule, options.lang) : undefined,
+    parts: item.parts?.map((p) => ({ ...p, rule_text: describe(p.rule, options.lang) })),
+    examples: item.examples.map((ex) => ({ ...ex, profile: shownProfile(ex.profile) })),
+    file: options.file,
+  };
+  return JSON.stringify(body, null, 2) + '\n';
 }

@@ -6,7 +6,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { TraceNode } from '../engine/trace.js';
 import type { ExampleOutcome } from '../rules/examples.js';
-import { describeLeaf, factLabel, valueLabel, type Lang } from '../rules/describe.js';
+import type { Lang } from '../rules/describe.js';
+import { traceLines } from './trace-tree.js';
 
 export interface FailedCase {
   outcome: ExampleOutcome;
@@ -14,22 +15,6 @@ export interface FailedCase {
   place?: string;
   /** The decision tree of the item (or of each part) for this example's profile. */
   explain?: { whole: TraceNode; parts?: { id: string; name: string; node: TraceNode }[] };
-}
-
-const MARK = ['✗', '?', '✓'];
-
-function tree(node: TraceNode, lang: Lang, chalk: ChalkInstance, indent: string): string[] {
-  const colour = [chalk.red, chalk.yellow, chalk.green][node.outcome];
-  const mark = colour(MARK[node.outcome]);
-  if (node.kind === 'leaf') {
-    const seen = node.seen === undefined ? (lang === 'zh' ? '未知' : 'unknown') : valueLabel(node.fact, node.seen, lang);
-    const text = describeLeaf({ fact: node.fact, op: node.op as never, value: node.expected }, lang);
-    return [`${indent}${mark} ${text}（${factLabel(node.fact, lang)} = ${seen}）`];
-  }
-  if (node.kind === 'everyone') return [`${indent}${mark} ${lang === 'zh' ? '所有人' : 'everyone'}`];
-  if (node.kind === 'not') return [`${indent}${mark} ${lang === 'zh' ? '并非：' : 'not:'}`, ...tree(node.child, lang, chalk, indent + '  ')];
-  const head = node.kind === 'all' ? (lang === 'zh' ? '以下全部满足：' : 'all of:') : lang === 'zh' ? '以下满足其一：' : 'any of:';
-  return [`${indent}${mark} ${head}`, ...node.children.flatMap((c) => tree(c, lang, chalk, indent + '  '))];
 }
 
 export function formatFailedCase(c: FailedCase, lang: Lang, chalk: ChalkInstance): string {
@@ -40,9 +25,9 @@ export function formatFailedCase(c: FailedCase, lang: Lang, chalk: ChalkInstance
     if (c.explain.parts) {
       for (const p of c.explain.parts) {
         lines.push(`    ${p.name}（${p.id}）:`);
-        lines.push(...tree(p.node, lang, chalk, '      '));
+        lines.push(...traceLines(p.node, { lang, chalk, indent: '      ' }));
       }
-    } else lines.push(...tree(c.explain.whole, lang, chalk, '    '));
+    } else lines.push(...traceLines(c.explain.whole, { lang, chalk, indent: '    ' }));
   }
   const missing = c.outcome.actual?.missing ?? [];
   if (missing.length) lines.push(chalk.dim(`    ${lang === 'zh' ? '待核实' : 'missing'}: ${missing.join(', ')}`));

@@ -72,9 +72,12 @@ function numberValue(field: FieldDef, raw: unknown, integer: boolean): Coerced {
 
 /** Coerces a raw value; callers treat null, undefined and '' as unknown before calling. */
 export function coerceValue(field: FieldDef, raw: unknown): Coerced {
+  // A list or a mapping where one value belongs is an error, not text to read (`常住: [是]`).
+  if (field.type !== 'set' && typeof raw === 'object' && !(field.type === 'date' && raw instanceof Date)) {
+    return { ok: false, code: 'BAD_TYPE', detail: field.type === 'string' ? `${field.key} 应为文本` : `${field.key} 应为单个取值${field.values ? `：${allowedValues(field)}` : ''}` };
+  }
   switch (field.type) {
     case 'string':
-      if (typeof raw === 'object') return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为文本` };
       return { ok: true, value: String(raw).trim() };
     case 'boolean': {
       if (typeof raw === 'boolean') return { ok: true, value: raw };
@@ -90,7 +93,6 @@ export function coerceValue(field: FieldDef, raw: unknown): Coerced {
     case 'date':
       return dateValue(raw);
     case 'enum':
-      if (typeof raw === 'object') return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为单个取值：${allowedValues(field)}` };
       return enumValue(field, String(raw));
     case 'set': {
       const parts: unknown[] = Array.isArray(raw)

@@ -7,6 +7,7 @@
  * allowed values. The files in schema/ are this module's output.
  */
 import { z } from 'zod';
+import { allowedValues } from '../profile/coerce.js';
 import { FIELDS, RULE_FACTS, type FieldDef } from '../profile/fields.js';
 import { OPERATORS } from './operators.js';
 import { ruleFileSchema } from './schema.js';
@@ -35,10 +36,6 @@ export function valueSpellings(field: FieldDef): string[] {
   const out = new Set<string>();
   for (const v of field.values ?? []) for (const s of [v.value, v.zh, v.en, ...(v.aliases ?? [])]) out.add(s);
   return [...out];
-}
-
-function allowedText(field: FieldDef): string {
-  return (field.values ?? []).map((v) => `${v.value}（${v.zh}）`).join('、');
 }
 
 function valueSchema(field: FieldDef): z.ZodType {
@@ -77,7 +74,7 @@ function valueSchema(field: FieldDef): z.ZodType {
 
 function fieldDescription(field: FieldDef, spelling: string): string {
   const head = spelling === field.key ? `${field.zh}（${field.en}）` : `${field.zh}，即 ${field.key}（${field.en}）`;
-  const values = field.values ? `。取值：${allowedText(field)}` : '';
+  const values = field.values ? `。取值：${allowedValues(field)}` : '';
   const kind = field.type === 'boolean' ? '。是/否（true/false）' : field.type === 'date' ? '。日期 YYYY-MM-DD' : field.type === 'set' ? '，可多选（列表，或用顿号分隔）' : '';
   const range = field.min !== undefined || field.max !== undefined ? `。范围 ${field.min ?? '…'}–${field.max ?? '…'}` : '';
   return `${head}${kind}${values}${range}`;
@@ -96,6 +93,11 @@ interface Meta {
  */
 let built: { profile: z.ZodType; registry: z.core.$ZodRegistry<Meta> } | undefined;
 
+/**
+ * The zod schema of a profile file: every key of the field table under its
+ * English key, its Chinese label and its aliases; values in every spelling
+ * the reader accepts; an empty value means unknown.
+ */
 function buildProfile(): NonNullable<typeof built> {
   if (built) return built;
   const registry = z.registry<Meta>();
@@ -118,15 +120,6 @@ function buildProfile(): NonNullable<typeof built> {
   });
   built = { profile, registry };
   return built;
-}
-
-/**
- * The zod schema of a profile file: every key of the field table under its
- * English key, its Chinese label and its aliases; values in every spelling
- * the reader accepts; an empty value means unknown.
- */
-export function profileZodSchema(): z.ZodType {
-  return buildProfile().profile;
 }
 
 type Json = Record<string, unknown>;

@@ -118,7 +118,7 @@ export function lintRules(path: string, options: LintOptions = {}): LintReport {
   const whole = statSync(path).isDirectory();
   const loaded = loadRules(path);
   const files = ruleFiles(path);
-  const found: Issue[] = [...loaded.issues, ...loaded.warnings];
+  const found: Issue[] = [...loaded.issues];
   const loaderErrors = loaded.issues;
 
   let plan: PlanText | undefined;

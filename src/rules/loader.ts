@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { makeIssue, type Issue } from '../issues.js';
 import { parseIsoDate } from '../profile/dates.js';
-import { parseYamlSource, placeIssue, type SourceDoc } from '../yaml-source.js';
+import { locate, parseYamlSource, placeIssue, type SourceDoc } from '../yaml-source.js';
 import { CATALOGUE } from './catalogue.js';
 import { checkCondition } from './check-conditions.js';
 import { schemaIssues } from './schema-issues.js';
@@ -20,7 +20,6 @@ export const PARAMETERS_FILE = 'parameters.yaml';
 export interface LoadedRules {
   catalogue: Catalogue;
   issues: Issue[];
-  warnings: Issue[];
   /** Parsed sources by file, for tools that need positions later (validate). */
   sources: Map<string, SourceDoc>;
 }
@@ -94,7 +93,6 @@ function checkItemShape(item: RuleFile['items'][number], path: (string | number)
 /** Loads a rule folder (or a single rule file) and reports every problem found. */
 export function loadRules(path: string): LoadedRules {
   const issues: Issue[] = [];
-  const warnings: Issue[] = [];
   const sources = new Map<string, SourceDoc>();
   const isDir = statSync(path).isDirectory();
   const parameters = loadParameters(isDir ? path : join(path, '..'), issues, sources);
@@ -131,17 +129,13 @@ export function loadRules(path: string): LoadedRules {
         issues.push(placeIssue(read.source, makeIssue('DUPLICATE_ID', `${item.id} 已在 ${previous} 中定义`, { path: [...path, 'id'] })));
       }
       seenIds.set(item.id, basename(file));
-      if (issues.length === before) {
-        const line = placeIssue(read.source, makeIssue('SCHEMA', '', { path })).line;
-        items.push({ ...item, domain: data.domain, file, line } as Item);
-      }
+      if (issues.length === before) items.push({ ...item, domain: data.domain, file, line: locate(read.source, path)?.line } as Item);
     });
   }
 
   return {
     catalogue: { title: CATALOGUE_TITLE, valid_from: '2021-01-01', valid_to: '2025-12-31', domains, items, parameters },
     issues,
-    warnings,
     sources,
   };
 }

@@ -1,4 +1,4 @@
-/** Where an item or one of its examples is written, for messages that point at a line. */
+/** Where an item's example is written, for messages that point at a line. */
 import { locate, type SourceDoc } from '../yaml-source.js';
 import type { Item } from './types.js';
 
@@ -21,11 +21,11 @@ function itemIndex(source: SourceDoc, id: string): number | undefined {
   return index.get(id);
 }
 
-/** Line and column of an item's example (or of the item, without an example index). */
-export function examplePlace(sources: ReadonlyMap<string, SourceDoc>, item: Item, exampleIndex?: number): { line: number; column: number } | undefined {
+/** Line and column of an item's example. */
+export function examplePlace(sources: ReadonlyMap<string, SourceDoc>, item: Item, exampleIndex: number): { line: number; column: number } | undefined {
   const source = sources.get(item.file);
   if (!source) return undefined;
   const i = itemIndex(source, item.id);
   if (i === undefined) return undefined;
-  return locate(source, exampleIndex === undefined ? ['items', i] : ['items', i, 'examples', exampleIndex]);
+  return locate(source, ['items', i, 'examples', exampleIndex]);
 }

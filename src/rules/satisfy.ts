@@ -14,21 +14,13 @@ import { FALSE, TRUE, UNKNOWN, type Truth } from '../engine/truth.js';
 import { addYears } from '../profile/dates.js';
 import { FIELD_BY_KEY, type FieldDef } from '../profile/fields.js';
 import { isParamRef } from './operators.js';
-import { isLeaf, type Condition, type Leaf } from './types.js';
+import { isLeaf, leavesOf, type Condition, type Leaf } from './types.js';
 
 /** Beyond this many evaluations a search gives up and says nothing. */
 const BUDGET = 200_000;
 
 /** A value standing for "any text the rule does not mention". */
 const OTHER_TEXT = '\u0000其他';
-
-export function leavesOf(cond: Condition, out: Leaf[] = []): Leaf[] {
-  if (isLeaf(cond)) out.push(cond);
-  else if ('all' in cond) cond.all.forEach((c) => leavesOf(c, out));
-  else if ('any' in cond) cond.any.forEach((c) => leavesOf(c, out));
-  else if ('not' in cond) leavesOf(cond.not, out);
-  return out;
-}
 
 /** Whether a condition tree says `{ everyone: true }` anywhere. */
 export function mentionsEveryone(cond: Condition | undefined): boolean {

@@ -85,3 +85,12 @@ export interface Catalogue {
 export type Status = 'eligible' | 'ineligible' | 'undetermined';
 
 export const isLeaf = (c: Condition): c is Leaf => 'fact' in c;
+
+/** Every leaf of a condition tree, in order. */
+export function leavesOf(cond: Condition, out: Leaf[] = []): Leaf[] {
+  if (isLeaf(cond)) out.push(cond);
+  else if ('all' in cond) cond.all.forEach((c) => leavesOf(c, out));
+  else if ('any' in cond) cond.any.forEach((c) => leavesOf(c, out));
+  else if ('not' in cond) leavesOf(cond.not, out);
+  return out;
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,12 +77,26 @@ describe('longchang-check PROFILE', () => {
     expect(r.stdout).toContain('年龄 ≥ 65（所见：年龄 = 65）');
   });
 
+  it('--explain --lang en uses English punctuation', async () => {
+    const r = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--domain', 'elderly', '--explain', '--lang', 'en']);
+    expect(r.stdout).toContain('✓ age ≥ 65 (seen: age = 65)');
+    expect(r.stdout).toContain('Health management for older people (elderly-health-management)');
+    expect(r.stdout).toMatch(/^ {2}welfare-subsidy:$/m);
+  });
+
   it('--lang en prints English', async () => {
     const r = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--lang', 'en', '--domain', 'elderly']);
     expect(r.stdout).toContain('✓ eligible');
     expect(r.stdout).toContain('【Old age】');
     expect(r.stdout).toContain('Health management for older people');
     expect(r.stdout).toContain('items:');
+  });
+
+  it('colours a terminal, but not under NO_COLOR or --no-color', async () => {
+    const args = [EXAMPLE, '--as-of', '2025-06-01', '--domain', 'elderly'];
+    expect((await runCli(args, { isTTY: true })).stdout).toContain('\u001b[');
+    expect((await runCli(args, { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await runCli([...args, '--no-color'], { isTTY: true })).stdout).not.toContain('\u001b[');
   });
 
   it('reads standard input with -', async () => {
@@ -123,6 +137,15 @@ describe('bad input: exit 2, file, line and field, no stack trace', () => {
     expect(r.stderr).toContain('ID_CONFLICT');
     expect(r.stderr).not.toContain('511083196006011237');
   });
+  it('masks an ID number written into another field, in the table and the JSON', async () => {
+    const file = write('id-as-name.yaml', 'name: 511083196006011237\nage: 70\n');
+    for (const format of ['table', 'json']) {
+      const r = await runCli([file, '--format', format]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('511083********1237');
+      expect(r.stdout).not.toContain('511083196006011237');
+    }
+  });
   it('masks a mistyped ID number in the error and its excerpt', async () => {
     const file = write('typo.yaml', 'id_number: "511083196006011238"\n');
     const r = await runCli([file]);
@@ -134,6 +157,23 @@ describe('bad input: exit 2, file, line and field, no stack trace', () => {
     const r = await runCli(['no-such-profile.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('FILE_NOT_FOUND');
+  });
+  it('a --rules folder that does not exist', async () => {
+    const r = await runCli([EXAMPLE, '--rules', 'no/such/rules']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('FILE_NOT_FOUND');
+    expect(r.stderr).not.toContain('internal error');
+  });
+  it('reads --rules before the profile, even a folder named like a command', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'lc-rules-cwd-'));
+    try {
+      cpSync('data', join(cwd, 'test'), { recursive: true });
+      const r = await runCli(['--rules', 'test', join(process.cwd(), EXAMPLE), '--as-of', '2025-06-01', '--format', 'json'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).results).toHaveLength(78);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
   it('a bad --as-of', async () => {
     const r = await runCli([EXAMPLE, '--as-of', '2025-02-30']);

@@ -112,6 +112,12 @@ describe('list', () => {
     expect(lastLine(r.stdout)).toBe('共 9 个领域，78 项');
   });
 
+  it('names domains and items in English with --lang en', async () => {
+    const r = await runCli(['list', '--lang', 'en', '--domain', 'elderly']);
+    expect(r.stdout).toContain('【Old age】elderly');
+    expect(r.stdout).toContain('Health management for older people');
+  });
+
   it('adds each item\'s status for a profile', async () => {
     const r = await runCli(['list', 'examples/profile-elderly.yaml', '--as-of', '2025-06-01', '--format', 'json']);
     expect(r.code).toBe(0);
@@ -134,6 +140,21 @@ describe('show', () => {
     expect(r.stdout).toContain('出处：表6—1 · 第六章 病有所医 · 规划第 400 行');
     expect(r.stdout).toContain('有效期：2021-01-01 至 2025-12-31');
     expect(r.stdout).toMatch(/示例（\d+）/);
+  });
+
+  it('masks the ID numbers in the examples, as text and as JSON', async () => {
+    const text = await runCli(['show', 'elderly-health-management']);
+    expect(text.stdout).toContain('身份证号=511083********1237');
+    const json = await runCli(['show', 'elderly-health-management', '--format', 'json']);
+    const body = JSON.parse(json.stdout) as { examples: { profile: Record<string, unknown> }[] };
+    expect(body.examples.map((e) => e.profile.id_number).filter(Boolean)).toEqual(['511083********1237']);
+    for (const r of [text, json]) expect(r.stdout).not.toContain('511083196006011237');
+  });
+
+  it('exits 2 for a --rules folder that does not exist', async () => {
+    const r = await runCli(['show', 'dibao', '--rules', 'no/such/rules']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('FILE_NOT_FOUND');
   });
 
   it('speaks English with --lang en', async () => {

@@ -8,14 +8,14 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { stdin?: string; cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+export async function runCli(argv: string[], options: { stdin?: string; cwd?: string; env?: Record<string, string>; isTTY?: boolean } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
     stderrIsTTY: false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),

@@ -56,6 +56,10 @@ describe('commandsFor', () => {
     expect(names(['--as-of', '2025-06-01', 'p.yaml'])).toEqual(['check']);
     expect(names([])).toEqual(['check']);
   });
+  it('loads the default command when an option of it comes first, whatever its value', () => {
+    expect(names(['--rules', 'test', 'p.yaml'])).toEqual(['check']);
+    expect(names(['--as-of', '2025-06-01', 'list'])).toEqual(['check']);
+  });
   it('loads every command for the program’s help', () => {
     expect(names(['--help']).length).toBeGreaterThan(1);
     expect(names(['help'])).toEqual(names(['--help']));

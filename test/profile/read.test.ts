@@ -81,6 +81,9 @@ describe('problems carry a code, the field and the line', () => {
     ['unknown set member', 'assistance: [dibao, rich]\n', 'BAD_ENUM', 'assistance', 1],
     ['a complication grade with no complication', 'fp_surgery_complication: 否\nfp_surgery_complication_grade: 2\n', 'FACT_CONFLICT', 'fp_surgery_complication_grade', 2],
     ['same fact twice under two names', 'age: 3\n年龄: 4\n', 'DUPLICATE_KEY', 'age', 2],
+    ['a list where one yes/no belongs', 'resident: [是]\n', 'BAD_TYPE', 'resident', 1],
+    ['a list where one number belongs', 'name: x\n年龄: [70]\n', 'BAD_TYPE', 'age', 2],
+    ['a list where one date belongs', 'birth_date: [1960-06-01]\n', 'BAD_TYPE', 'birth_date', 1],
   ])('%s', (_name, text, code, field, line) => {
     const [first] = issues(text);
     expect(first).toMatchObject({ code, field, line, file: 'p.yaml' });

@@ -4,10 +4,9 @@ import { stringify } from 'yaml';
 import { Checker } from '../../engine/check.js';
 import { buildReport } from '../../engine/report.js';
 import { CliError, makeIssue } from '../../issues.js';
-import { readProfileText } from '../../profile/read.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
 import { formatIssues } from '../../format/issues.js';
-import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, readInput } from '../common.js';
+import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, readProfileArgument } from '../common.js';
 import type { Io } from '../io.js';
 
 interface CheckFlags {
@@ -39,9 +38,7 @@ export function registerCheckCommand(program: Command, io: Io): void {
     }
     const asOf = checkDate(io, flags.asOf);
     const chalk = chalkFor(io, flags.color);
-    const input = await readInput(io, profilePath);
-    const read = readProfileText(input.text, { file: input.file, asOf });
-    if (!read.ok) throw new CliError(2, [...read.issues, ...read.warnings]);
+    const read = await readProfileArgument(io, profilePath, asOf);
     if (read.warnings.length && flags.format === 'table') io.stderr(formatIssues(read.warnings, chalk));
     const checker = new Checker(await catalogueFor(io, flags.rules));
     const report = buildReport(checker, read.profile, { asOf, domain: flags.domain, lang: flags.lang, profileWarnings: read.warnings });

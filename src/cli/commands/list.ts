@@ -3,11 +3,9 @@ import { Option, type Command } from 'commander';
 import { Checker } from '../../engine/check.js';
 import { formatIssues } from '../../format/issues.js';
 import { formatListTable, listRows } from '../../format/list.js';
-import { CliError } from '../../issues.js';
-import { readProfileText } from '../../profile/read.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
 import type { Lang } from '../../rules/describe.js';
-import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, readInput } from '../common.js';
+import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, readProfileArgument } from '../common.js';
 import type { Io } from '../io.js';
 
 interface ListFlags {
@@ -37,9 +35,7 @@ export function registerListCommand(program: Command, io: Io): void {
     let status: ((item: (typeof catalogue.items)[number]) => 'eligible' | 'ineligible' | 'undetermined') | undefined;
     if (profilePath !== undefined) {
       const asOf = checkDate(io, flags.asOf);
-      const input = await readInput(io, profilePath);
-      const read = readProfileText(input.text, { file: input.file, asOf });
-      if (!read.ok) throw new CliError(2, [...read.issues, ...read.warnings]);
+      const read = await readProfileArgument(io, profilePath, asOf);
       if (read.warnings.length && flags.format === 'table') io.stderr(formatIssues(read.warnings, chalk));
       const checker = new Checker(catalogue);
       status = (item) => checker.checkItem(item, read.profile, asOf, flags.lang).status;

@@ -1,17 +1,14 @@
 /** `longchang-check show ID`: one item in full: target, rule as a sentence, parts, amounts, source, examples. */
 import { Option, type Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { formatShow } from '../../format/show.js';
+import { formatShow, formatShowJson } from '../../format/show.js';
 import { displayPath } from '../../format/validate.js';
 import { CliError, makeIssue } from '../../issues.js';
-import { BUILTIN_RULES_DIR, PLAN_TEXT_FILE } from '../../paths.js';
+import { PLAN_TEXT_FILE } from '../../paths.js';
 import { nearest } from '../../profile/keys.js';
-import { describe, type Lang } from '../../rules/describe.js';
+import type { Lang } from '../../rules/describe.js';
 import { planBeside, readPlanText } from '../../rules/lint-seed.js';
 import { loadRules } from '../../rules/loader.js';
-import { examplePlace } from '../../rules/places.js';
-import { addColor, addLang, addRules, chalkFor } from '../common.js';
+import { addColor, addLang, addRules, chalkFor, rulesPathArgument } from '../common.js';
 import type { Io } from '../io.js';
 
 interface ShowFlags {
@@ -31,8 +28,7 @@ export function registerShowCommand(program: Command, io: Io): void {
   addColor(cmd);
   cmd.action((id: string, flags: ShowFlags) => {
     const cwd = io.cwd ?? process.cwd();
-    const dir = flags.rules ? resolve(cwd, flags.rules) : BUILTIN_RULES_DIR;
-    if (!existsSync(dir)) throw new CliError(2, [makeIssue('FILE_NOT_FOUND', flags.rules ?? dir, { file: flags.rules })]);
+    const dir = rulesPathArgument(io, flags.rules);
     const loaded = loadRules(dir);
     if (loaded.issues.length > 0) throw new CliError(2, loaded.issues);
     const { catalogue } = loaded;
@@ -46,25 +42,17 @@ export function registerShowCommand(program: Command, io: Io): void {
       ]);
     }
     if (flags.format === 'json') {
-      const { file, line: _line, ...rest } = item;
-      const body = {
-        ...rest,
-        rule_text: item.rule ? describe(item.rule, flags.lang) : undefined,
-        parts: item.parts?.map((p) => ({ ...p, rule_text: describe(p.rule, flags.lang) })),
-        file: displayPath(file, cwd),
-      };
-      io.stdout(JSON.stringify(body, null, 2) + '\n');
+      io.stdout(formatShowJson(item, { lang: flags.lang, file: displayPath(item.file, cwd) }));
       return;
     }
     const planFile = flags.rules ? planBeside(dir) : PLAN_TEXT_FILE;
-    const at = examplePlace(loaded.sources, item);
     io.stdout(
       formatShow(item, {
         lang: flags.lang,
         chalk: chalkFor(io, flags.color),
         domainName: catalogue.domains.find((d) => d.id === item.domain)?.name,
         planLines: planFile ? readPlanText(planFile).lines : undefined,
-        place: `${displayPath(item.file, cwd)}${at ? `:${at.line}` : ''}`,
+        place: `${displayPath(item.file, cwd)}${item.line ? `:${item.line}` : ''}`,
       }),
     );
   });

@@ -11,10 +11,9 @@ import type { Lang } from '../../rules/describe.js';
 import { DEFAULT_EXAMPLE_DATE, runExamples } from '../../rules/examples.js';
 import { loadRules } from '../../rules/loader.js';
 import { examplePlace } from '../../rules/places.js';
-import { addColor, addLang, chalkFor } from '../common.js';
+import { addColor, addLang, chalkFor, rulesPathArgument } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
-import { rulesPathArgument } from './validate.js';
 
 interface TestFlags {
   filter?: string;

@@ -1,13 +1,9 @@
 /** `longchang-check validate [PATH]`: every problem of every rule file, each at its line. */
 import { Option, type Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { formatValidateGithub, formatValidateJson, formatValidateText, type ValidateFormat } from '../../format/validate.js';
-import { CliError, makeIssue } from '../../issues.js';
-import { BUILTIN_RULES_DIR } from '../../paths.js';
 import type { Lang } from '../../rules/describe.js';
 import { lintRules } from '../../rules/lint.js';
-import { addColor, addLang, chalkFor } from '../common.js';
+import { addColor, addLang, chalkFor, rulesPathArgument } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
 
@@ -16,14 +12,6 @@ interface ValidateFlags {
   strict?: boolean;
   lang: Lang;
   color?: boolean;
-}
-
-/** A PATH argument as a full path; exit 2 when it does not exist. */
-export function rulesPathArgument(io: Io, path: string | undefined): string {
-  if (path === undefined) return BUILTIN_RULES_DIR;
-  const full = resolve(io.cwd ?? process.cwd(), path);
-  if (!existsSync(full)) throw new CliError(2, [makeIssue('FILE_NOT_FOUND', path, { file: path })]);
-  return full;
 }
 
 export function registerValidateCommand(program: Command, io: Io): void {
