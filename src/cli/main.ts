@@ -7,7 +7,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      // Output cannot be written (disk full…): say so on what is left, no stack.
+      try {
+        process.stderr.write(`longchang-check: 无法写出结果 / cannot write output: ${e.message}\n`);
+      } finally {
+        process.exit(2);
+      }
     });
   }
   process.exitCode = await run(argv, processIo());

@@ -5,7 +5,6 @@ import { Checker } from '../../engine/check.js';
 import { buildReport } from '../../engine/report.js';
 import { CliError, makeIssue } from '../../issues.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
-import { formatIssues } from '../../format/issues.js';
 import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, readProfileArgument } from '../common.js';
 import type { Io } from '../io.js';
 
@@ -39,7 +38,6 @@ export function registerCheckCommand(program: Command, io: Io): void {
     const asOf = checkDate(io, flags.asOf);
     const chalk = chalkFor(io, flags.color);
     const read = await readProfileArgument(io, profilePath, asOf);
-    if (read.warnings.length && flags.format === 'table') io.stderr(formatIssues(read.warnings, chalk));
     const checker = new Checker(await catalogueFor(io, flags.rules));
     const report = buildReport(checker, read.profile, { asOf, domain: flags.domain, lang: flags.lang, profileWarnings: read.warnings });
     if (flags.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
