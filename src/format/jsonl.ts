@@ -1,12 +1,16 @@
 /**
  * Batch output as JSON lines (spec/cli.md "Batch output"): one object per
- * input row, in input order, the person's ID number masked. Columns that
- * are not profile keys ride along under "columns".
+ * input row, in input order, ID numbers masked. Columns that are not
+ * profile keys ride along under "columns". Each item's result arrives as
+ * JSON text already (BatchChecker.results), so a line is its head, the
+ * results' bytes copied in, and its tail: the same text JSON.stringify
+ * would give for the whole object.
  */
 import type { OutRow } from '../household/out-row.js';
 import { knownFacts } from '../household/profile-shape.js';
-import { maskIdNumber } from '../profile/id-number.js';
+import { maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
 import { errorText, type Lang } from './batch-table.js';
+import { utf8, type ByteBuffer } from './byte-buffer.js';
 
 export interface JsonlOptions {
   /** Labels of the carried columns: the tail of each row's shown cells. */
@@ -14,23 +18,47 @@ export interface JsonlOptions {
   lang: Lang;
 }
 
-export function jsonlLine(out: OutRow, options: JsonlOptions): string {
-  const line: Record<string, unknown> = { row: out.row, household_id: out.householdId };
-  if (out.issues) {
-    line.error = errorText(out, options.lang);
-    line.issues = out.issues;
-  } else {
-    const person = knownFacts(out.profile ?? {});
-    if (typeof person.id_number === 'string') person.id_number = maskIdNumber(person.id_number);
-    line.person = person;
-    line.results = out.results;
-  }
-  const { carriedLabels } = options;
-  if (carriedLabels.length > 0) {
+const COMMA = utf8(',');
+
+/** A line writer for one set of options: each row's line (with its line end) into a byte buffer. */
+export function jsonlWriter(options: JsonlOptions): (out: OutRow, into: ByteBuffer) => void {
+  const { carriedLabels, lang } = options;
+  const columnsOf = (out: OutRow): Record<string, string> | undefined => {
+    if (carriedLabels.length === 0) return undefined;
     const offset = out.shown.length - carriedLabels.length;
     const columns: Record<string, string> = {};
     carriedLabels.forEach((label, k) => (columns[label] = out.shown[offset + k]));
-    line.columns = columns;
+    return columns;
+  };
+  return (out, into) => {
+    const line: Record<string, unknown> = { row: out.row, household_id: maskIdNumbersInText(out.householdId) };
+    if (out.issues) {
+      line.error = errorText(out, lang);
+      line.issues = out.issues;
+      line.columns = columnsOf(out);
+      into.text(`${JSON.stringify(line)}\n`);
+      return;
+    }
+    line.person = person(out);
+    into.text(JSON.stringify(line).slice(0, -1));
+    if (out.results) {
+      into.text(',"results":[');
+      out.results.forEach((result, i) => {
+        if (i > 0) into.bytes(COMMA);
+        into.bytes(result);
+      });
+      into.text(']');
+    }
+    const columns = columnsOf(out);
+    into.text(columns ? `,"columns":${JSON.stringify(columns)}}\n` : '}\n');
+  };
+}
+
+/** The facts the row was checked with, ID numbers masked (an ID number given as a household id included). */
+function person(out: OutRow): Record<string, unknown> {
+  const facts = knownFacts(out.profile ?? {});
+  for (const [key, value] of Object.entries(facts)) {
+    if (typeof value === 'string') facts[key] = key === 'id_number' ? maskIdNumber(value) : maskIdNumbersInText(value);
   }
-  return `${JSON.stringify(line)}\n`;
+  return facts;
 }

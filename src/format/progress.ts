@@ -29,7 +29,8 @@ export function formatProgress(p: ProgressState, lang: Lang, width = 24): string
   const f = Math.min(1, Math.max(0, fraction));
   const filled = Math.round(f * width);
   const rate = p.elapsed > 0 ? p.rows / p.elapsed : 0;
-  const left = f > 0 ? (p.elapsed / f) * (1 - f) : Infinity;
+  // Nothing to go by until some time has passed: unknown, not “0:00 left”.
+  const left = f > 0 && p.elapsed > 0 ? (p.elapsed / f) * (1 - f) : Infinity;
   const count = p.totalRows ? `${p.rows}/${p.totalRows}` : String(p.rows);
   return `${w[p.phase]} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${Math.floor(f * 100)}% ${count} ${w.rows} ${Math.round(rate)} ${w.perSecond} ${w.left} ${duration(left)}`;
 }

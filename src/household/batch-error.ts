@@ -57,6 +57,12 @@ export class BatchInputError extends Error {
   }
 }
 
+/** A file that cannot be opened: missing, or unreadable for another reason. */
+export function openProblem(e: unknown, path: string): BatchInputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new BatchInputError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path });
+}
+
 /** Why one row could not be checked. `field` is the profile key (or column) concerned. */
 export interface RowIssue {
   code: string;

@@ -4,6 +4,7 @@
  * number, a remark) that is carried through to the output unchanged.
  */
 import { FIELD_BY_KEY } from '../profile/fields.js';
+import { maskIdNumbersInText } from '../profile/id-number.js';
 import { resolveKey } from '../profile/keys.js';
 import { BatchInputError } from './batch-error.js';
 
@@ -14,7 +15,7 @@ export const IDENTIFYING_KEYS: readonly string[] = ['household_id', 'name', 'id_
 const ID_COLUMN_NAME = /身份证|证件号|公民身份|id[_ ]?(number|no|card)/i;
 
 export interface ColumnPlan {
-  /** The header as written (trimmed); a blank name becomes 第N列. */
+  /** The header as written (trimmed, ID numbers masked: a roster saved without its header row); a blank name becomes 第N列. */
   labels: string[];
   /** The profile key of each column, or undefined for a carried column. */
   keys: (string | undefined)[];
@@ -31,7 +32,7 @@ export interface ColumnPlan {
 }
 
 export function planColumns(header: readonly string[], file?: string): ColumnPlan {
-  const labels = header.map((h, i) => (h.trim() === '' ? `第${i + 1}列` : h.trim()));
+  const labels = header.map((h, i) => (h.trim() === '' ? `第${i + 1}列` : maskIdNumbersInText(h.trim())));
   const keys: (string | undefined)[] = [];
   const columnOf = new Map<string, number>();
   const carried: number[] = [];

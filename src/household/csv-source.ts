@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { BatchInputError } from './batch-error.js';
+import { BatchInputError, openProblem } from './batch-error.js';
 import { detectFileEncoding, isKnownEncoding, makeDecoder, type TextChunkDecoder } from './encoding.js';
 import type { RowBatch, RowSource } from './rows.js';
 
@@ -23,6 +23,22 @@ export interface CsvOptions {
 
 /** A cell this long means a quote was never closed; stop before memory runs out. */
 const MAX_PENDING_CHARS = 32 * 1024 * 1024;
+/**
+ * Line breaks one record may hold inside quotes. Past this a quote was
+ * never closed and the rest of the file would become one cell: the run
+ * stops, naming the row, rather than read on (slowly) to one row for all.
+ */
+export const MAX_LINES_IN_RECORD = 1000;
+
+/** Whether `text` holds more than `max` line feeds; `text` may be a string or bytes. */
+export function moreLinesThan(text: string | Uint8Array, max: number): boolean {
+  let at = -1;
+  for (let n = 0; n <= max; n++) {
+    at = typeof text === 'string' ? text.indexOf('\n', at + 1) : text.indexOf(0x0a, at + 1);
+    if (at < 0) return false;
+  }
+  return true;
+}
 
 /** The delimiter of the header line: the commonest of , TAB ; | outside quotes. */
 export function sniffDelimiter(text: string): string {
@@ -47,11 +63,6 @@ export function sniffNewline(text: string): '\r\n' | '\n' | '\r' {
   return '\n';
 }
 
-/**
- * Splits decoded chunks into rows. Rows are numbered from 1 as records (a
- * quoted line break does not start a new row). A row papaparse reports a
- * quote problem on is marked broken.
- */
 export interface CsvSyntax {
   delimiter: string;
   newline: '\r\n' | '\n' | '\r';
@@ -62,10 +73,15 @@ export function sniffSyntax(text: string): CsvSyntax {
   return { delimiter: sniffDelimiter(text), newline: sniffNewline(text) };
 }
 
+/**
+ * Splits decoded chunks into rows. Rows are numbered from 1 as records (a
+ * quoted line break does not start a new row). A row papaparse reports a
+ * quote problem on is marked broken.
+ */
 export async function* parseCsvChunks(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   decoder: TextChunkDecoder,
-  options: { syntax?: CsvSyntax; first?: number } = {},
+  options: { syntax?: CsvSyntax; first?: number; file?: string } = {},
 ): AsyncGenerator<RowBatch> {
   let parser: Papa.Parser | undefined;
   let rows: string[][] = [];
@@ -85,6 +101,8 @@ export async function* parseCsvChunks(
     broken = undefined;
     return batch;
   };
+  const unterminated = () =>
+    new BatchInputError('UNTERMINATED_QUOTE', `第 ${next + rows.length} 行起的引号一直没有闭合`, { file: options.file, line: next + rows.length });
   const parserFor = (text: string) => new Papa.Parser({ ...(options.syntax ?? sniffSyntax(text)), step });
 
   for await (const bytes of chunks) {
@@ -94,12 +112,11 @@ export async function* parseCsvChunks(
     parser ??= parserFor(input);
     const result = parser.parse(input, 0, true) as Papa.ParseResult<string[]>;
     pending = input.substring(result.meta.cursor);
-    if (pending.length > MAX_PENDING_CHARS) {
-      throw new BatchInputError('UNTERMINATED_QUOTE', `第 ${next + rows.length} 行起的引号一直没有闭合`, { line: next + rows.length });
-    }
+    if (pending.length > MAX_PENDING_CHARS || moreLinesThan(pending, MAX_LINES_IN_RECORD)) throw unterminated();
     if (rows.length > 0) yield take();
   }
   const rest = pending + decoder.end();
+  if (moreLinesThan(rest, MAX_LINES_IN_RECORD)) throw unterminated();
   if (rest !== '') {
     parser ??= parserFor(rest);
     parser.parse(rest, 0, false);
@@ -148,8 +165,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
   try {
     total = (await stat(path)).size;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new BatchInputError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path });
+    throw openProblem(e, path);
   }
   if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
     throw new BatchInputError('BAD_ENCODING', `--encoding ${options.encoding}（可用 utf-8、gb18030、gbk 等）`, { field: '--encoding' });
@@ -157,7 +173,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
   const encoding = options.encoding ?? (await detectFileEncoding(path)).encoding;
   const syntax = await sniffFile(path, encoding);
   let done = 0;
-  const batches = parseCsvChunks(counted(path, options.chunkBytes ?? 64 * 1024, (n) => (done += n)), makeDecoder(encoding), { syntax });
+  const batches = parseCsvChunks(counted(path, options.chunkBytes ?? 64 * 1024, (n) => (done += n)), makeDecoder(encoding), { syntax, file: path });
   const iterator = batches[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done || first.value.rows.length === 0) throw new BatchInputError('EMPTY_FILE', path, { file: path, line: 1 });

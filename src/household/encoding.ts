@@ -1,13 +1,14 @@
 /**
- * Which text encoding a roster file is in, from its bytes: a UTF-8 byte
- * order mark, else valid UTF-8, else GB18030 (what Excel writes for "CSV"
- * on a Chinese Windows; GBK and GB2312 are subsets of it). Pure ASCII is
- * undecided, so the caller keeps reading until the first non-ASCII byte.
+ * Which text encoding a roster file is in, from its bytes: a byte order
+ * mark (UTF-8, or UTF-16 as Excel's "Unicode text" has it), else valid
+ * UTF-8, else GB18030 (what Excel writes for "CSV" on a Chinese Windows;
+ * GBK and GB2312 are subsets of it). Pure ASCII is undecided, so the
+ * caller keeps reading until the first non-ASCII byte.
  */
 import iconv from 'iconv-lite';
 import { open } from 'node:fs/promises';
 
-export type Verdict = 'utf-8-bom' | 'utf-8' | 'gb18030' | 'ascii';
+export type Verdict = 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'utf-8' | 'gb18030' | 'ascii';
 
 const SAMPLE = 64 * 1024;
 
@@ -17,6 +18,8 @@ const SAMPLE = 64 * 1024;
  */
 export function classifyBytes(bytes: Uint8Array, complete: boolean): Verdict {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const firstHigh = firstNonAscii(bytes);
   if (firstHigh < 0) return 'ascii';
   // Judge a window from the first non-ASCII byte on: that is where the two encodings differ.
@@ -53,7 +56,11 @@ export async function detectFileEncoding(path: string): Promise<FileEncoding> {
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       const bytes = buffer.subarray(0, bytesRead);
-      if (position === 0 && classifyBytes(bytes.subarray(0, 3), false) === 'utf-8-bom') return { encoding: 'utf-8', bom: true };
+      if (position === 0) {
+        const mark = classifyBytes(bytes.subarray(0, 3), false);
+        if (mark === 'utf-8-bom') return { encoding: 'utf-8', bom: true };
+        if (mark === 'utf-16le' || mark === 'utf-16be') return { encoding: mark, bom: true };
+      }
       const at = firstNonAscii(bytes);
       if (at >= 0) {
         const window = Buffer.alloc(SAMPLE);

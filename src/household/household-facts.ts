@@ -15,6 +15,7 @@ import {
   REL_HEAD,
   REL_PARENT,
   REL_SPOUSE,
+  REL_UNKNOWN,
   UNKNOWN,
   YES,
   and,
@@ -40,6 +41,8 @@ const HEAD_SPOUSE_HOME = 16;
 const PARENT_COUNT = 18;
 const PARENT_MIGRANT = 20;
 const PARENT_HOME = 22;
+/** Some member's relationship is unknown: with fewer than two parent rows, it may be the other parent. */
+const RELATIONSHIP_UNKNOWN = 1 << 24;
 
 const counter = (state: number, shift: number): number => (state >>> shift) & 3;
 const bump = (state: number, shift: number, max: number): number => (counter(state, shift) < max ? state + (1 << shift) : state);
@@ -67,6 +70,7 @@ export function addMember(state: number, code: number): number {
   const rel = relationshipOf(code);
   if (rel === REL_HEAD || rel === REL_SPOUSE) state = bumpParents(state, code, HEAD_SPOUSE_COUNT, HEAD_SPOUSE_MIGRANT, HEAD_SPOUSE_HOME);
   else if (rel === REL_PARENT) state = bumpParents(state, code, PARENT_COUNT, PARENT_MIGRANT, PARENT_HOME);
+  else if (rel === REL_UNKNOWN) state |= RELATIONSHIP_UNKNOWN;
   return state | 0;
 }
 
@@ -104,6 +108,8 @@ export function multipleDisabled(state: number): boolean | undefined {
  * Settled only when every parent row is known: all away (two or more) is
  * both_parents_migrant, all at home is none; anything else stays unknown
  * (one away may be "the other cannot be guardian", which no column says).
+ * A single parent row at home settles nothing while a member of unknown
+ * relationship (a blank cell, an error row) may be the other parent.
  */
 export function leftBehind(state: number, relationship: number): string | undefined {
   let shift: number;
@@ -115,7 +121,7 @@ export function leftBehind(state: number, relationship: number): string | undefi
   const home = counter(state, shift + 4);
   if (n === 0) return undefined;
   if (n >= 2 && away === n) return 'both_parents_migrant';
-  if (home === n) return 'none';
+  if (home === n && (n >= 2 || (state & RELATIONSHIP_UNKNOWN) === 0)) return 'none';
   return undefined;
 }
 

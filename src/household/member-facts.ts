@@ -18,6 +18,8 @@ export const REL_HEAD = 1;
 export const REL_SPOUSE = 2;
 export const REL_PARENT = 3;
 export const REL_CHILD = 4;
+/** Not given (or the row could not be read): the member may be anyone, a parent too. */
+export const REL_UNKNOWN = 5;
 
 const RELATIONSHIP: Record<string, number> = { head: REL_HEAD, spouse: REL_SPOUSE, parent: REL_PARENT, child: REL_CHILD };
 
@@ -68,7 +70,20 @@ export const MEMBER_KEYS: readonly string[] = [
 
 /** A member of whom nothing can be read (a row that failed): every fact unknown. */
 export const UNKNOWN_MEMBER =
-  M_ASSISTANCE_UNKNOWN | (UNKNOWN << CANDIDATE_SHIFT) | (UNKNOWN << EMPLOYED_SHIFT) | (UNKNOWN << DISABLED_SHIFT) | (UNKNOWN << MIGRANT_SHIFT);
+  M_ASSISTANCE_UNKNOWN |
+  (UNKNOWN << CANDIDATE_SHIFT) |
+  (UNKNOWN << EMPLOYED_SHIFT) |
+  (UNKNOWN << DISABLED_SHIFT) |
+  (UNKNOWN << MIGRANT_SHIFT) |
+  (REL_UNKNOWN << RELATIONSHIP_SHIFT);
+
+const relationshipCode = (relationship: unknown): number =>
+  relationship === undefined ? REL_UNKNOWN : (RELATIONSHIP[relationship as string] ?? REL_OTHER);
+
+/** A member of whom nothing is known but, perhaps, how it is related to the head. */
+export function unknownMember(relationship: unknown): number {
+  return (UNKNOWN_MEMBER & ~(7 << RELATIONSHIP_SHIFT)) | (relationshipCode(relationship) << RELATIONSHIP_SHIFT);
+}
 
 export function memberCode(p: Profile): number {
   let code = 0;
@@ -87,7 +102,7 @@ export function memberCode(p: Profile): number {
   code |= and(age, working(p)) << EMPLOYED_SHIFT;
   code |= disabled(p) << DISABLED_SHIFT;
   code |= bool(p.migrant_worker) << MIGRANT_SHIFT;
-  code |= (RELATIONSHIP[p.relationship as string] ?? REL_OTHER) << RELATIONSHIP_SHIFT;
+  code |= relationshipCode(p.relationship) << RELATIONSHIP_SHIFT;
   return code;
 }
 

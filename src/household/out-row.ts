@@ -14,8 +14,8 @@ export interface OutRow {
   issues?: RowIssue[];
   /** The profile checked (household facts included), for JSON lines. */
   profile?: Profile;
-  /** Full results for JSON lines. */
-  results?: unknown[];
+  /** Full results for JSON lines: each item's as UTF-8 JSON (BatchChecker.results). */
+  results?: readonly Uint8Array[];
 }
 
 /** The items a batch answers for, in output order. */

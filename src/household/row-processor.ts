@@ -3,13 +3,13 @@
  * can be folded in between: prepare (normalise, mask, member facts), then
  * finish (add the household's facts, check every item).
  */
-import { looksLikeIdNumber, maskIdNumber } from '../profile/id-number.js';
+import { looksLikeIdNumber, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
 import type { Profile } from '../profile/normalise.js';
 import { rowIssue, type Lang, type RowIssue } from './batch-error.js';
 import type { BatchChecker } from './batch-checker.js';
 import type { ColumnPlan } from './columns.js';
 import { applyHouseholdFacts } from './household-facts.js';
-import { MEMBER_KEYS, UNKNOWN_MEMBER, memberCode } from './member-facts.js';
+import { MEMBER_KEYS, UNKNOWN_MEMBER, memberCode, unknownMember } from './member-facts.js';
 import type { OutRow } from './out-row.js';
 import { compileRowNormaliser, type RowNormaliser } from './row-normaliser.js';
 import { isBlankRow } from './rows.js';
@@ -34,14 +34,9 @@ export interface PreparedRow {
   issues?: RowIssue[];
 }
 
-/** An ID number inside other text (“身份证 5110…”): 15 or 18 characters not touching other digits. */
-const EMBEDDED_ID = /(?<!\d)(\d{17}[\dXx]|\d{15})(?![\dXx])/g;
-
-/** Masks ID numbers that stand inside a longer cell; cheap when the cell has no long run of digits. */
-export function maskEmbeddedIds(text: string): string {
-  if (text.length < 15) return text;
-  EMBEDDED_ID.lastIndex = 0;
-  return EMBEDDED_ID.test(text) ? text.replace(EMBEDDED_ID, (id) => maskIdNumber(id)) : text;
+/** Masks ID numbers that stand inside a longer cell; cheap when the cell is too short to hold one. */
+function maskEmbeddedIds(text: string): string {
+  return text.length < 15 ? text : maskIdNumbersInText(text);
 }
 
 /** Output column order of the shown cells: identifying columns, then carried ones. */
@@ -65,8 +60,8 @@ export class RowProcessor {
   rows = 0;
   errors = 0;
   private readonly normalise: RowNormaliser;
-  private readonly identifyingCols: number[];
-  private readonly carriedCols: number[];
+  private readonly member: (cells: readonly string[], row: number) => number;
+  private readonly shownCols: number[];
   private readonly maskCols: Set<number>;
   private readonly idCol: number;
   private readonly width: number;
@@ -74,25 +69,26 @@ export class RowProcessor {
   constructor(private readonly options: RowProcessorOptions) {
     const { plan } = options;
     this.normalise = compileRowNormaliser(plan, { asOf: options.asOf, file: options.file });
-    this.identifyingCols = plan.identifying;
-    this.carriedCols = plan.carried;
+    this.member = memberReader(plan, options.asOf);
+    this.shownCols = shownColumns(plan);
     this.maskCols = plan.idNamed;
     this.idCol = plan.columnOf.get('id_number') ?? -1;
     this.width = plan.labels.length;
     this.counts = new Int32Array(options.checker.items.length * 3);
   }
 
-  /** Identifying cells as written (the ID number masked), then carried cells with any ID number in them masked. */
+  /**
+   * The shown cells as written, but for ID numbers: the ID column, a column
+   * named for them and a cell that is one are masked whole, any other cell
+   * has the ID numbers inside it masked (a household id that is the head's
+   * ID number, a remark, the rest of a file swallowed by an unclosed quote).
+   */
   private shown(cells: readonly string[]): string[] {
     const out: string[] = [];
-    for (const c of this.identifyingCols) {
-      const raw = cells[c] ?? '';
-      out.push(c === this.idCol && raw !== '' ? maskIdNumber(raw.trim()) : raw);
-    }
-    for (const c of this.carriedCols) {
+    for (const c of this.shownCols) {
       const raw = cells[c] ?? '';
       if (raw === '') out.push('');
-      else if (this.maskCols.has(c) || looksLikeIdNumber(raw)) out.push(maskIdNumber(raw.trim()));
+      else if (c === this.idCol || this.maskCols.has(c) || looksLikeIdNumber(raw)) out.push(maskIdNumber(raw.trim()));
       else out.push(maskEmbeddedIds(raw));
     }
     return out;
@@ -114,7 +110,8 @@ export class RowProcessor {
     const result = this.normalise(cells, row);
     if (!result.ok) {
       const issues = result.issues.map((i) => ({ code: i.code, message: i.message, field: this.fieldLabel(i.field) }));
-      return { row, householdId, shown, code: UNKNOWN_MEMBER, issues };
+      // What the household learns from the row is what pass 1 reads from it, in a sorted run too.
+      return { row, householdId, shown, code: this.member(cells, row), issues };
     }
     return { row, householdId, shown, code: memberCode(result.profile), profile: result.profile };
   }
@@ -144,15 +141,20 @@ export class RowProcessor {
 }
 
 /**
- * Pass 1's reading of a row: only the keys household facts need. A row
- * that will be an error row counts as a member of whom nothing is known.
+ * Pass 1's reading of a row: only the keys household facts need, so a row
+ * that fails on another cell still tells its household what these say. A
+ * row whose member cells are bad counts as a member of whom nothing is
+ * known but, when that cell is good, its relationship to the head.
  */
 export function memberReader(plan: ColumnPlan, asOf: string): (cells: readonly string[], row: number, broken?: string) => number {
   const normalise = compileRowNormaliser(plan, { asOf, keys: MEMBER_KEYS });
+  const relationship = compileRowNormaliser(plan, { asOf, keys: ['relationship'] });
   const width = plan.labels.length;
   return (cells, row, broken) => {
     if (unreadable(cells, width, broken, 'zh')) return UNKNOWN_MEMBER;
     const result = normalise(cells, row);
-    return result.ok ? memberCode(result.profile) : UNKNOWN_MEMBER;
+    if (result.ok) return memberCode(result.profile);
+    const rel = relationship(cells, row);
+    return unknownMember(rel.ok ? rel.profile.relationship : undefined);
   };
 }

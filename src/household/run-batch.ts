@@ -89,6 +89,8 @@ export interface BatchReport {
   counts: Int32Array;
 }
 
+const JSONL_CHUNK_BYTES = 16 * 1024;
+
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const open = options.open ?? ((path: string) => openRoster(path, { encoding: options.encoding, sheet: options.sheet }));
   const file = options.file ?? options.input;
@@ -134,6 +136,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
         totalBytes,
         write: writeFormatted,
         onProgress: options.onProgress,
+        // A row of JSON lines is some 40 times a row of CSV: smaller pieces keep the output in flight small.
+        chunkBytes: parallel.format === 'jsonl' ? JSONL_CHUNK_BYTES : undefined,
       });
       await sink.end();
       if (report.counts.length === 0) report.counts = new Int32Array(options.checker.items.length * 3);
@@ -188,39 +192,54 @@ async function checkWithIndex(source: RowSource, processor: RowProcessor, states
   if (ordinal !== totalRows) throw new BatchInputError('FILE_UNREADABLE', `${file} 在读取过程中被改动了`, { file });
 }
 
-/** The one pass of a sorted run: a household's rows are held until the next household starts. */
+/** Rows without a household id held inside a household before it is taken as ended (memory stays bounded). */
+const MAX_HELD_WITHOUT_ID = 1000;
+
+/**
+ * The one pass of a sorted run: a household's rows are held until the next
+ * household starts. A row without a household id (a household of its own,
+ * or a blank row) may stand among them; it is held too, to keep the order.
+ */
 async function checkSorted(source: RowSource, processor: RowProcessor, sink: BatchSink, options: BatchOptions, file: string): Promise<number> {
-  let group: PreparedRow[] = [];
+  let held: PreparedRow[] = [];
   let current: string | undefined;
+  let state = 0;
+  let withoutId = 0;
   const finished = new Set<string>();
   let households = 0;
   let out: OutRow[] = [];
-  const flush = () => {
-    if (group.length === 0) return;
-    let state = 0;
-    for (const p of group) state = addMember(state, p.code);
-    for (const p of group) out.push(processor.finish(p, state));
-    households++;
-    group = [];
+  const close = () => {
+    for (const p of held) out.push(processor.finish(p, p.householdId === '' ? addMember(0, p.code) : state));
+    held = [];
+    state = 0;
+    withoutId = 0;
+    if (current !== undefined) finished.add(current);
+    current = undefined;
   };
   for await (const batch of dropTrailingBlankRows(source.batches)) {
     for (let i = 0; i < batch.rows.length; i++) {
       const p = processor.prepare(batch.rows[i], rowNumber(batch, i), batch.broken?.get(i));
       const id = p.householdId;
-      if (id === '' || id !== current) {
-        flush();
-        if (current !== undefined) finished.add(current);
-        if (id !== '' && finished.has(id)) {
+      if (id !== '' && id !== current) {
+        close();
+        if (finished.has(id)) {
           throw new BatchInputError('NOT_SORTED', `户编号 ${id} 在第 ${p.row} 行又出现了，它前面的成员已经核查过；去掉 --sorted 再运行`, {
             file,
             line: p.row,
             field: 'household_id',
           });
         }
-        current = id === '' ? undefined : id;
+        current = id;
+        households++;
       }
-      group.push(p);
-      if (id === '') flush();
+      held.push(p);
+      if (id !== '') {
+        state = addMember(state, p.code);
+        withoutId = 0;
+      } else {
+        if (!isBlankRow(batch.rows[i])) households++;
+        if (current === undefined || ++withoutId > MAX_HELD_WITHOUT_ID) close();
+      }
     }
     if (out.length > 0) {
       await sink.write(out);
@@ -228,7 +247,7 @@ async function checkSorted(source: RowSource, processor: RowProcessor, sink: Bat
     }
     options.onProgress?.({ phase: 'check', rows: processor.rows, bytes: source.progress().done, totalBytes: source.progress().total });
   }
-  flush();
+  close();
   if (out.length > 0) await sink.write(out);
   return households;
 }

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { BatchInputError } from './batch-error.js';
+import { BatchInputError, openProblem } from './batch-error.js';
 import type { RowBatch, RowSource } from './rows.js';
 
 export interface XlsxOptions {
@@ -64,8 +64,7 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
   try {
     total = (await stat(path)).size;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new BatchInputError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path });
+    throw openProblem(e, path);
   }
   let done = 0;
   const counter = new Transform({
@@ -90,7 +89,12 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
       for await (const sheet of reader as unknown as AsyncIterable<SheetLike>) {
         position++;
         seen.push(sheet.name ?? `Sheet${position}`);
-        if (!matches(sheet, position, options.sheet)) continue;
+        if (!matches(sheet, position, options.sheet)) {
+          // Read through, not left: exceljs removes a sheet's temporary file when the next is asked for,
+          // and a sheet not read would open it after that (an uncaught ENOENT).
+          for await (const _row of sheet);
+          continue;
+        }
         for await (const row of sheet) yield { number: row.number, cells: rowCells(row.values) };
         return;
       }

@@ -1,8 +1,9 @@
 /** `longchang-check batch` as an analyst uses it: files in, files out, exit codes, messages. */
 import ExcelJS from 'exceljs';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatProgress } from '../../src/format/progress.js';
 import { CATALOGUE } from '../../src/rules/catalogue.js';
 import { idFor, parseCsvOutput, tempDir, writeCsv } from './helpers.js';
 import { runBatchCli } from './run.js';
@@ -66,6 +67,21 @@ describe('CSV output', () => {
     expect(rows[0][6]).toBe(`${SPOUSE_ID.slice(0, 6)}********${SPOUSE_ID.slice(-4)}`);
     // A remark that merely mentions an ID is carried as written but for the number itself.
     expect(rows[2][7]).not.toContain(LI.slice(6, 14));
+  });
+
+  it('lets no full ID number out, wherever it stands, in any format', async () => {
+    const dir = tempDir();
+    // A household id that is the head's ID number; a quote never closed, swallowing the rows after it into a name.
+    writeFileSync(join(dir, 'roster.csv'), `户编号,姓名,身份证号\r\n${ZHANG},张大,${ZHANG}\r\n${ZHANG},"张小,${KID}\r\n${LI},李,${LI}\r\n`);
+    // A roster saved without its header row: the first person is read as the header.
+    writeFileSync(join(dir, 'headless.csv'), `${ZHANG},张大\r\n${LI},李\r\n`);
+    for (const file of ['roster.csv', 'headless.csv']) {
+      for (const format of ['csv', 'jsonl']) {
+        const r = await runBatchCli([file, ...AS_OF, '--format', format], { cwd: dir });
+        expect(r.code).toBeLessThan(2);
+        for (const id of [ZHANG, LI, KID]) expect(r.stdout + r.stderr).not.toContain(id);
+      }
+    }
   });
 
   it('names columns that are not profile keys once on standard error and carries them through', async () => {
@@ -136,10 +152,15 @@ describe('bad rows and unusable input', () => {
     ['xlsx without --out', ['ok.csv', '--format', 'xlsx'], /--out/],
     ['a bad --jobs', ['ok.csv', '--jobs', 'many'], /--jobs/],
     ['a missing sheet', ['book.xlsx', '--sheet', '第九页', '--out', 'out.csv'], /第九页.*花名册/],
+    ['an --out that cannot be written', ['ok.csv', '--out', 'no-such-folder/out.csv'], /BAD_ARGUMENT \[--out\].*no-such-folder/],
+    ['a --sorted promise broken', ['unsorted.csv', '--sorted', '--out', 'out.csv'], /BAD_ARGUMENT.*NOT_SORTED/],
+    ['a quote never closed', ['unclosed.csv', '--out', 'out.csv'], /unclosed\.csv:3: .*UNTERMINATED_QUOTE.*第 3 行/],
   ])('exits 2 on %s, saying what is wrong', async (_what, args, message) => {
     const dir = tempDir();
     writeCsv(dir, 'dup.csv', [['身份证号', '身份证号码'], ['1', '2']]);
     writeCsv(dir, 'ok.csv', [['姓名'], ['甲']]);
+    writeCsv(dir, 'unsorted.csv', [['户编号', '姓名'], ['H1', '甲'], ['H2', '乙'], ['H1', '丙']]);
+    writeFileSync(join(dir, 'unclosed.csv'), `户编号,姓名\r\nH1,甲\r\nH1,"乙\r\n${'H2,丙\r\n'.repeat(1200)}`);
     const book = new ExcelJS.Workbook();
     book.addWorksheet('花名册').addRow(['姓名']);
     await book.xlsx.writeFile(join(dir, 'book.xlsx'));
@@ -227,6 +248,16 @@ describe('encodings', () => {
     expect(r.code).toBe(0);
   });
 
+  it('reads UTF-16 with a byte order mark, tab-separated, as Excel saves “Unicode text”', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'utf8.csv', rows);
+    const text = rows.map((r) => r.join('\t')).join('\r\n') + '\r\n';
+    writeFileSync(join(dir, 'unicode.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const utf16 = await runBatchCli(['unicode.txt', ...AS_OF], { cwd: dir });
+    expect(utf16.code).toBe(0);
+    expect(utf16.stdout).toBe((await runBatchCli(['utf8.csv', ...AS_OF], { cwd: dir })).stdout);
+  });
+
   it('reads a UTF-8 file with a BOM, and forces an encoding with --encoding', async () => {
     const dir = tempDir();
     writeCsv(dir, 'bom.csv', rows, 'utf-8-bom');
@@ -246,5 +277,23 @@ describe('standard input', () => {
     const r = await runBatchCli(['-', ...AS_OF], { cwd: dir, stdin: readFileSync(path) });
     expect(r.code).toBe(0);
     expect(parseCsvOutput(r.stdout)).toHaveLength(4);
+  });
+});
+
+describe('in a terminal', () => {
+  it('shows progress and a bar per item on standard error, and neither when it is not a terminal', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const tty = await runBatchCli(['roster.csv', ...AS_OF, '--summary', '--out', 'a.csv'], { cwd: dir, stderrIsTTY: true });
+    const pipe = await runBatchCli(['roster.csv', ...AS_OF, '--summary', '--out', 'b.csv'], { cwd: dir });
+    expect(tty.stderr).toMatch(/\r核查 \[[█░]+\] \d+% 3\/3 行/);
+    expect(tty.stderr).toMatch(/^hotline-12333 .* {2}[█▒·]{24}$/m);
+    expect(pipe.stderr).not.toMatch(/核查 \[|[█▒░·]/);
+  });
+
+  it('says the time left is not known yet rather than 0:00 when a phase starts', () => {
+    const start = { phase: 'check' as const, rows: 10, totalRows: 100, bytes: 0, totalBytes: 1000 };
+    expect(formatProgress({ ...start, elapsed: 0 }, 'en')).toMatch(/left --:--$/);
+    expect(formatProgress({ ...start, elapsed: 2 }, 'en')).toMatch(/5 rows\/s left 0:18$/);
   });
 });

@@ -4,7 +4,7 @@
  * leaves no output file that looks finished.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -31,6 +31,8 @@ describe('worker threads', () => {
   it('give byte for byte the output of one thread, in CSV (UTF-8 and GB18030) and JSON lines', async () => {
     const dir = tempDir();
     await writeRoster(join(dir, 'roster.csv'), 20_000);
+    // Blank rows after the last person, as Excel leaves them, are not rows on any thread.
+    appendFileSync(join(dir, 'roster.csv'), ',,,,\r\n\r\n');
     writeFileSync(join(dir, 'roster-gb.csv'), iconv.encode(readFileSync(join(dir, 'roster.csv'), 'utf8'), 'gb18030'));
     const one = batch(dir, ['roster.csv', '--jobs', '0', '--out', 'one.csv']);
     const two = batch(dir, ['roster.csv', '--jobs', '2', '--out', 'two.csv']);
@@ -48,6 +50,19 @@ describe('worker threads', () => {
     expect(jsonTwo.stdout).toBe(jsonOne.stdout);
     expect(jsonOne.stdout.trim().split('\n')).toHaveLength(600);
   }, 120_000);
+});
+
+describe('a quote never closed', () => {
+  it('stops the run on one thread and on several alike, naming the line, and leaves no output', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'unclosed.csv'), `户编号,姓名\r\nH1,甲\r\nH1,"乙\r\n${'H2,丙\r\n'.repeat(5000)}`);
+    for (const jobs of ['0', '2']) {
+      const r = batch(dir, ['unclosed.csv', '--jobs', jobs, '--out', 'out.csv']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/unclosed\.csv:3: .*UNTERMINATED_QUOTE/);
+      expect(readdirSync(dir)).toEqual(['unclosed.csv']);
+    }
+  });
 });
 
 describe('an interrupted run', () => {

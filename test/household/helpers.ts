@@ -58,7 +58,9 @@ export function recordingChecker(): BatchChecker & { seen: Map<string, Profile> 
       out[0] = assistance === undefined ? 1 : assistance.includes('dibao') ? 2 : 0;
       out[1] = profile.left_behind === undefined ? 1 : profile.left_behind === 'none' ? 0 : 2;
     },
-    results: (profile) => [{ id: 'dibao-household', status: profile.household_assistance === undefined ? 'undetermined' : 'eligible' }],
+    results: (profile) => [
+      new TextEncoder().encode(JSON.stringify({ id: 'dibao-household', status: profile.household_assistance === undefined ? 'undetermined' : 'eligible' })),
+    ],
   };
 }
 

@@ -7,7 +7,7 @@ import {
   multipleDisabled,
   zeroEmployment,
 } from '../../src/household/household-facts.js';
-import { memberCode, REL_CHILD, REL_HEAD, REL_SPOUSE } from '../../src/household/member-facts.js';
+import { memberCode, REL_CHILD, REL_HEAD, REL_SPOUSE, UNKNOWN_MEMBER } from '../../src/household/member-facts.js';
 import type { Profile } from '../../src/profile/normalise.js';
 
 const household = (...members: Profile[]) => members.reduce((state, p) => addMember(state, memberCode(p)), 0);
@@ -72,6 +72,13 @@ describe('left-behind children from their parents’ migrant work', () => {
   it('for the head, the rows marked parent are the parents', () => {
     const state = household({ relationship: 'head' }, { relationship: 'parent', migrant_worker: true }, { relationship: 'parent', migrant_worker: true });
     expect(leftBehind(state, REL_HEAD)).toBe('both_parents_migrant');
+  });
+  it('does not take one parent at home for none while a member of unknown relationship may be the other', () => {
+    expect(leftBehind(household(head(false), { migrant_worker: true }), REL_CHILD)).toBeUndefined();
+    expect(leftBehind(addMember(household(head(false)), UNKNOWN_MEMBER), REL_CHILD)).toBeUndefined();
+    expect(leftBehind(household(head(false), { relationship: 'other', migrant_worker: true }), REL_CHILD)).toBe('none');
+    expect(leftBehind(addMember(household(head(false), spouse(false)), UNKNOWN_MEMBER), REL_CHILD)).toBe('none');
+    expect(leftBehind(addMember(household(head(true), spouse(true)), UNKNOWN_MEMBER), REL_CHILD)).toBe('both_parents_migrant');
   });
   it('is not derived for a spouse or other members', () => {
     expect(leftBehind(household(head(true), spouse(true)), REL_SPOUSE)).toBeUndefined();

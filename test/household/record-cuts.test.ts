@@ -83,8 +83,14 @@ describe('cutting CSV bytes between records', () => {
     expect(cutSyntaxFor(',', '\r')).toBeUndefined();
   });
 
-  it('drops blank rows at the end of the file only', () => {
-    const bytes = new TextEncoder().encode('a,b\r\n,\r\n1,2\r\n,,\r\n\r\n');
-    expect(new TextDecoder().decode(bytes.subarray(0, withoutTrailingBlanks(bytes, 0x2c)))).toBe('a,b\r\n,\r\n1,2');
+  it('drops blank rows at the end of the file only, keeping the last row whole', () => {
+    const kept = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      return new TextDecoder().decode(bytes.subarray(0, withoutTrailingBlanks(bytes, 0x2c)));
+    };
+    expect(kept('a,b\r\n,\r\n1,2\r\n,,\r\n\r\n')).toBe('a,b\r\n,\r\n1,2\r\n');
+    expect(kept('a,b\n1,2 , \n , \n')).toBe('a,b\n1,2 , \n');
+    expect(kept('a,b\r\n1,2')).toBe('a,b\r\n1,2');
+    expect(kept(',,\r\n\r\n')).toBe('');
   });
 });

@@ -71,6 +71,18 @@ describe('households spread through the file', () => {
     expect(onePass.rows.map((r) => [r.row, r.statuses && [...r.statuses]])).toEqual(twoPass.rows.map((r) => [r.row, r.statuses && [...r.statuses]]));
   });
 
+  it('lets a blank row or a row without a household id stand inside a household in a --sorted run', async () => {
+    const dir = tempDir();
+    const [a1, a2, a3] = SPREAD.slice(1).filter((r) => r[0] === 'A');
+    const rows = [HEADER, a1, HEADER.map(() => ''), a2, ['', '户主', '独户', idFor('1970-01-01', 'male'), '低保', '', '', '', '', ''], a3];
+    const twoPass = await collect({ input: writeCsv(dir, 'gaps.csv', rows) });
+    const onePass = await collect({ input: writeCsv(dir, 'gaps.csv', rows), sorted: true });
+    expect(onePass.rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
+    expect([...onePass.seen]).toEqual([...twoPass.seen]);
+    expect(onePass.seen.get('A配偶')).toMatchObject({ household_assistance: ['dibao'], household_multiple_disabled: true });
+    expect(onePass.seen.get('独户')!.household_assistance).toEqual(['dibao']);
+  });
+
   it('stops a --sorted run when a household comes back later, naming the row', async () => {
     const run = collect({ input: writeCsv(tempDir(), 'spread.csv', SPREAD), sorted: true });
     await expect(run).rejects.toBeInstanceOf(BatchInputError);
@@ -82,6 +94,34 @@ describe('households spread through the file', () => {
     const { seen } = await collect({ input: writeCsv(tempDir(), 'single.csv', rows) });
     expect(seen.get('甲')!.household_assistance).toEqual(['dibao']);
     expect(seen.get('乙')!.household_assistance).toEqual([]);
+  });
+});
+
+describe('members whose rows fail', () => {
+  const header = ['户编号', '与户主关系', '姓名', '出生日期', '救助身份', '户籍性质', '外出务工'];
+  const rows = [
+    header,
+    // K: the spouse's row fails on 户籍性质 only; what it says of assistance and work still counts.
+    ['K', '户主', 'K主', '1980-01-01', '无', '农村', '否'],
+    ['K', '配偶', 'K配偶', '1982-01-01', '低保', '火星', '是'],
+    ['K', '子女', 'K孩子', '2015-01-01', '无', '农村', ''],
+    // L: a child's row with an impossible date is still a child, not a parent who might be away.
+    ['L', '户主', 'L主', '1980-01-01', '无', '农村', '否'],
+    ['L', '子女', 'L老大', '2012-02-30', '无', '农村', ''],
+    ['L', '子女', 'L老二', '2015-01-01', '无', '农村', ''],
+    // M: a row whose relationship cannot be read may be the other parent.
+    ['M', '户主', 'M主', '1980-01-01', '无', '农村', '否'],
+    ['M', '表亲', 'M某', '1982-01-01', '无', '农村', '是'],
+    ['M', '子女', 'M孩子', '2015-01-01', '无', '农村', ''],
+  ];
+
+  it.each([false, true])('count by the cells household facts read, alike with --sorted (%s)', async (sorted) => {
+    const { seen, report } = await collect({ input: writeCsv(tempDir(), 'failing.csv', rows), sorted });
+    expect(report.errors).toBe(3);
+    expect(seen.get('K孩子')).toMatchObject({ household_assistance: ['dibao'] });
+    expect(seen.get('K孩子')!.left_behind).toBeUndefined();
+    expect(seen.get('L老二')!.left_behind).toBe('none');
+    expect(seen.get('M孩子')!.left_behind).toBeUndefined();
   });
 });
 

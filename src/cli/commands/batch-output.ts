@@ -1,16 +1,16 @@
 /**
  * Where batch output goes. A file is written under a temporary name beside
  * it (.NAME.partial-PID) and renamed only when complete, so an interrupted
- * run never leaves a truncated file that looks finished; standard output
- * gets the text as it comes.
+ * run never leaves a truncated file that looks finished (a device or a
+ * pipe is written in place); standard output gets the text as it comes.
  */
 import { once } from 'node:events';
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { createWriteStream, statSync, unlinkSync, type WriteStream } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { csvLine, UTF8_BOM } from '../../format/csv.js';
-import { jsonlLine } from '../../format/jsonl.js';
+import { jsonlWriter } from '../../format/jsonl.js';
 import { ByteBuffer } from '../../format/byte-buffer.js';
 import { tableCsvBytes, tableHeader, tableRow, type Lang } from '../../format/batch-table.js';
 import type { BatchItem, OutRow } from '../../household/out-row.js';
@@ -20,6 +20,8 @@ import type { Io } from '../io.js';
 export type BatchFormat = 'csv' | 'jsonl' | 'xlsx';
 
 export interface Destination {
+  /** Resolves once output can be written; rejects when it cannot (no such folder, no permission). */
+  ready(): Promise<void>;
   write(text: string): Promise<void>;
   writeBytes(bytes: Uint8Array): Promise<void>;
   /** The byte stream, for writers that make bytes themselves (xlsx). */
@@ -35,6 +37,7 @@ export interface Destination {
 export function stdoutDestination(io: Io): Destination {
   const decoder = new TextDecoder();
   return {
+    ready: async () => {},
     write: async (text) => io.stdout(text),
     writeBytes: async (bytes) => io.stdout(decoder.decode(bytes)),
     commit: async () => {},
@@ -47,12 +50,24 @@ export function partialName(path: string, pid = process.pid): string {
   return join(dirname(path), `.${basename(path)}.partial-${pid}`);
 }
 
+/** Whether a path names something other than a file (a device such as /dev/stdout, a pipe, a folder). */
+function isSpecial(path: string): boolean {
+  try {
+    return !statSync(path).isFile();
+  } catch {
+    return false; // not there yet
+  }
+}
+
 export function fileDestination(path: string): Destination {
-  const temp = partialName(path);
+  // Renaming over a device or a pipe would replace it with a file: those are written in place.
+  const direct = isSpecial(path);
+  const temp = direct ? path : partialName(path);
   const stream: WriteStream = createWriteStream(temp);
   let failure: Error | undefined;
   stream.on('error', (e) => (failure = e));
   const removeTemp = () => {
+    if (direct) return;
     try {
       unlinkSync(temp);
     } catch {
@@ -61,6 +76,10 @@ export function fileDestination(path: string): Destination {
   };
   return {
     stream,
+    async ready() {
+      if (failure) throw failure;
+      if (stream.pending) await once(stream, 'open');
+    },
     async write(text) {
       if (failure) throw failure;
       if (!stream.write(text)) await once(stream, 'drain');
@@ -73,11 +92,11 @@ export function fileDestination(path: string): Destination {
       if (!stream.writableEnded) stream.end();
       if (!stream.closed) await once(stream, 'close');
       if (failure) throw failure;
-      await rename(temp, path);
+      if (!direct) await rename(temp, path);
     },
     async abort() {
       stream.destroy();
-      await unlink(temp).catch(() => {});
+      removeTemp();
     },
     abortSync() {
       stream.destroy();
@@ -97,9 +116,13 @@ export interface SinkOptions {
 export async function makeSink(layout: BatchLayout, destination: Destination, options: SinkOptions): Promise<BatchSink> {
   const table = { shownLabels: layout.shownLabels, items: options.items, wide: options.wide, lang: options.lang };
   if (options.format === 'jsonl') {
-    const jsonl = { carriedLabels: layout.carriedLabels, lang: options.lang };
+    const line = jsonlWriter({ carriedLabels: layout.carriedLabels, lang: options.lang });
+    const buffer = new ByteBuffer();
     return {
-      write: (rows: OutRow[]) => destination.write(rows.map((r) => jsonlLine(r, jsonl)).join('')),
+      write(rows: OutRow[]) {
+        for (const r of rows) line(r, buffer);
+        return destination.writeBytes(buffer.take());
+      },
       writeFormatted: (bytes) => destination.writeBytes(bytes),
       end: async () => {},
     };

@@ -9,7 +9,7 @@ import v8 from 'node:v8';
 import { Checker } from '../../engine/check.js';
 import { formatBatchSummary } from '../../format/batch-summary.js';
 import { formatProgress } from '../../format/progress.js';
-import { BatchInputError } from '../../household/batch-error.js';
+import { BatchInputError, type FileProblem } from '../../household/batch-error.js';
 import { engineChecker } from '../../household/batch-checker.js';
 import { runBatch, type BatchLayout, type BatchProgress } from '../../household/run-batch.js';
 import { CliError, makeIssue, type IssueCode } from '../../issues.js';
@@ -41,6 +41,7 @@ const NOTES = {
     noHousehold: '没有户编号（household_id）列：每一行按单独一户核查\n',
     failed: (n: number) => `${n} 行无法核查，原因见输出的 error 列\n`,
     xlsxNeedsOut: 'xlsx 输出需要 --out 文件',
+    cannotWrite: (file: string, why: string) => `无法写入 --out ${file}（${why}）`,
     noFile: '请给出户籍花名册文件（.csv 或 .xlsx），或用 - 读标准输入；--help 查看用法',
   },
   en: {
@@ -48,15 +49,26 @@ const NOTES = {
     noHousehold: 'no household_id column: every row is checked as a household of its own\n',
     failed: (n: number) => `${n} rows could not be checked; see the error column of the output\n`,
     xlsxNeedsOut: 'xlsx output needs --out FILE',
+    cannotWrite: (file: string, why: string) => `cannot write --out ${file} (${why})`,
     noFile: 'give a roster file (.csv or .xlsx), or - for standard input; see --help',
   },
 };
 
-const ISSUE_CODE: Record<string, IssueCode> = { FILE_NOT_FOUND: 'FILE_NOT_FOUND', FILE_UNREADABLE: 'FILE_UNREADABLE', BAD_ENCODING: 'BAD_ARGUMENT', SHEET_NOT_FOUND: 'BAD_ARGUMENT' };
+/** The issue code a file problem is reported under; the problem's own code leads the message. */
+const ISSUE_CODE: Partial<Record<FileProblem, IssueCode>> = {
+  FILE_NOT_FOUND: 'FILE_NOT_FOUND',
+  DUPLICATE_COLUMN: 'DUPLICATE_KEY',
+  NOT_SORTED: 'BAD_ARGUMENT',
+  BAD_ENCODING: 'BAD_ARGUMENT',
+  SHEET_NOT_FOUND: 'BAD_ARGUMENT',
+};
 
 function inputError(e: BatchInputError, lang: 'zh' | 'en'): CliError {
   const { file, line, column, field } = e.place;
-  return new CliError(2, [makeIssue(ISSUE_CODE[e.problem] ?? 'FILE_UNREADABLE', `[${e.problem}] ${e.describe(lang)}`, { file, line, column, field })]);
+  const code = ISSUE_CODE[e.problem] ?? 'FILE_UNREADABLE';
+  // Where the code says the problem already, its title is not said twice.
+  const detail = code === e.problem ? e.detail : `[${e.problem}] ${e.describe(lang)}`;
+  return new CliError(2, [makeIssue(code, detail, { file, line, column, field })]);
 }
 
 /** Standard input spooled to a file: two passes need to read it twice. */
@@ -172,6 +184,10 @@ export function registerBatchCommand(program: Command, io: Io): void {
     const spooled = file === '-' ? await spoolStdin(io) : undefined;
     const input = spooled?.path ?? resolve(cwd, file);
     const destination = flags.out ? fileDestination(resolve(cwd, flags.out)) : stdoutDestination(io);
+    await destination.ready().catch(async (e: NodeJS.ErrnoException) => {
+      await spooled?.cleanup();
+      throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.cannotWrite(flags.out!, e.code ?? e.message), { file: flags.out, field: '--out' })]);
+    });
     const offSignals = flags.out ? onInterrupt(destination) : () => {};
     const progress = progressReporter(io, flags.lang);
     if (format !== 'xlsx' && !flags.sorted && jobs.count > 0 && (jobs.explicit || sizeOf(input) >= AUTO_PARALLEL_BYTES)) keepMainHeapSmall();

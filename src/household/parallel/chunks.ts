@@ -1,10 +1,12 @@
 /**
  * A CSV file as pieces of whole records, for parsing on several threads.
  * Each piece is a fresh buffer of its own, so it can be transferred to a
- * worker without copying. Blank lines at the very end of the file are
- * dropped, as the single-thread reader drops trailing blank rows.
+ * worker without copying. Blank rows at the very end of the file are
+ * dropped, as the single-thread reader drops them.
  */
 import { open } from 'node:fs/promises';
+import { BatchInputError } from '../batch-error.js';
+import { MAX_LINES_IN_RECORD, moreLinesThan } from '../csv-source.js';
 import { lastRecordEnd, type CutSyntax } from '../record-cuts.js';
 
 export interface Chunk {
@@ -18,15 +20,27 @@ const TAB = 0x09;
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** Length of `bytes` without trailing delimiters, spaces and line ends (blank rows at the file's end). */
+const isBlank = (b: number, delimiter: number) => b === delimiter || b === SPACE || b === TAB || b === CR || b === LF;
+
+/**
+ * Length of `bytes` without the blank rows at its end (only delimiters,
+ * spaces and line ends): the last row with a cell in it is kept whole, with
+ * its line end, as the single-thread reader keeps it.
+ */
 export function withoutTrailingBlanks(bytes: Uint8Array, delimiter: number): number {
   let end = bytes.length;
-  while (end > 0) {
-    const b = bytes[end - 1];
-    if (b === delimiter || b === SPACE || b === TAB || b === CR || b === LF) end--;
-    else break;
-  }
+  while (end > 0 && isBlank(bytes[end - 1], delimiter)) end--;
+  if (end === 0) return 0;
+  while (end < bytes.length && bytes[end] !== CR && bytes[end] !== LF) end++;
+  if (bytes[end] === CR) end++;
+  if (bytes[end] === LF) end++;
   return end;
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let at = bytes.indexOf(LF); at >= 0; at = bytes.indexOf(LF, at + 1)) n++;
+  return n;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -48,24 +62,35 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
     let carry: Uint8Array = new Uint8Array(0);
     let carryStart = 0;
     let position = 0;
+    // Lines of the file before the carry, to name where a quote was never closed.
+    let lines = 0;
+    const unterminated = () =>
+      new BatchInputError('UNTERMINATED_QUOTE', `文件第 ${lines + 1} 行起的引号一直没有闭合`, { file: path, line: lines + 1 });
+    // Each piece is held back until more of the file follows it: blank rows at the end of the last one are dropped.
+    let held: Chunk | undefined;
     for (;;) {
       const fresh = new Uint8Array(chunkBytes);
       const { bytesRead } = await handle.read(fresh, 0, chunkBytes, position);
       position += bytesRead;
       const data = concat(carry, fresh.subarray(0, bytesRead));
       if (bytesRead === 0) {
-        const end = withoutTrailingBlanks(data, syntax.delimiter);
-        if (end > 0) yield { start: carryStart, bytes: data.slice(0, end) };
+        if (moreLinesThan(data, MAX_LINES_IN_RECORD)) throw unterminated();
+        const last = held ? { start: held.start, bytes: concat(held.bytes, data) } : { start: carryStart, bytes: data };
+        const end = withoutTrailingBlanks(last.bytes, syntax.delimiter);
+        if (end > 0) yield { start: last.start, bytes: last.bytes.slice(0, end) };
         return;
       }
       const cut = lastRecordEnd(data, syntax);
       if (cut <= 0) {
+        if (moreLinesThan(data, MAX_LINES_IN_RECORD)) throw unterminated();
         carry = data.slice();
         continue;
       }
+      if (held) yield held;
       // The tail after the cut is copied out, so the piece's buffer can be handed over whole.
       const tail = data.slice(cut);
-      yield { start: carryStart, bytes: data.subarray(0, cut) };
+      held = { start: carryStart, bytes: data.subarray(0, cut) };
+      lines += countLines(held.bytes);
       carryStart += cut;
       carry = tail;
     }

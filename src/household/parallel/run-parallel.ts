@@ -15,15 +15,8 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { once } from 'node:events';
 import type { IndexFinish, IndexResult, IndexStart } from './index-worker.js';
 import { WorkerPool, inOrder } from './pool.js';
+import type { BatchProgress, BatchReport } from '../run-batch.js';
 import type { CheckReply, ScanReply, WorkerInit } from './protocol.js';
-
-export interface ParallelProgress {
-  phase: 'scan' | 'check';
-  rows: number;
-  totalRows?: number;
-  bytes: number;
-  totalBytes: number;
-}
 
 export interface ParallelRun {
   path: string;
@@ -33,15 +26,8 @@ export interface ParallelRun {
   totalBytes: number;
   /** Formatted rows, in input order. */
   write(bytes: Uint8Array): Promise<void>;
-  onProgress?(p: ParallelProgress): void;
+  onProgress?(p: BatchProgress): void;
   chunkBytes?: number;
-}
-
-export interface ParallelReport {
-  rows: number;
-  errors: number;
-  households: number;
-  counts: Int32Array;
 }
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
@@ -56,7 +42,7 @@ export function canRunParallel(encoding: string, syntax: { delimiter: string; ne
   return existsSync(fileURLToPath(WORKER_SCRIPT));
 }
 
-export async function runParallel(run: ParallelRun): Promise<ParallelReport> {
+export async function runParallel(run: ParallelRun): Promise<BatchReport> {
   const syntax = cutSyntaxFor(run.init.syntax.delimiter, run.init.syntax.newline)!;
   // Room for a million households of their own; young generation small, so the map's garbage goes early.
   const indexer = new Worker(INDEX_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 } });
@@ -103,7 +89,7 @@ export async function runParallel(run: ParallelRun): Promise<ParallelReport> {
     // Pass 2: check, in the same pieces.
     let ordinal = 0;
     let firstRow = 2;
-    const report: ParallelReport = { rows: 0, errors: 0, households: states.states.length, counts: new Int32Array(0) };
+    const report: BatchReport = { rows: 0, errors: 0, households: states.states.length, counts: new Int32Array(0) };
     bytes = 0;
     let k = 0;
     let checked = 0;

@@ -8,11 +8,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Checker } from '../../engine/check.js';
 import { tableCsvBytes } from '../../format/batch-table.js';
 import { ByteBuffer } from '../../format/byte-buffer.js';
-import { jsonlLine } from '../../format/jsonl.js';
+import { jsonlWriter } from '../../format/jsonl.js';
 import { engineChecker } from '../batch-checker.js';
 import { planColumns } from '../columns.js';
 import { visitRecords } from '../csv-source.js';
 import { makeDecoder } from '../encoding.js';
+import type { OutRow } from '../out-row.js';
 import { RowProcessor, memberReader, shownColumns } from '../row-processor.js';
 import { isBlankRow } from '../rows.js';
 import { BLANK_ROW, type IndexRows, type CheckReply, type CheckRequest, type FailedReply, type Request, type ScanReply, type ScanRequest, type WorkerInit } from './protocol.js';
@@ -25,9 +26,8 @@ const member = memberReader(plan, init.asOf);
 const table = { shownLabels: shownColumns(plan).map((c) => plan.labels[c]), items: checker.items, wide: init.wide, lang: init.lang };
 const carriedLabels = plan.carried.map((c) => plan.labels[c]);
 const buffer = new ByteBuffer();
-const csvLine = tableCsvBytes(table);
-const format: (out: Parameters<typeof jsonlLine>[0]) => void =
-  init.format === 'csv' ? (out) => csvLine(out, buffer) : (out) => buffer.text(jsonlLine(out, { carriedLabels, lang: init.lang }));
+const line = init.format === 'csv' ? tableCsvBytes(table) : jsonlWriter({ carriedLabels, lang: init.lang });
+const format = (out: OutRow) => line(out, buffer);
 
 /** Calls `visit` for each data row of a piece (the header row skipped), numbering rows from `firstRow`. */
 function eachRow(bytes: Uint8Array, hasHeader: boolean, firstRow: number, visit: (cells: string[], row: number, broken: string | undefined) => void): number {
