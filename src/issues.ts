@@ -62,6 +62,8 @@ export type Severity = 'error' | 'warning';
 export interface Issue {
   code: IssueCode;
   severity: Severity;
+  /** What was found, after the code's title (already masked); the message is title + detail. */
+  detail?: string;
   /** Human message (Chinese by default); built from the code table plus details. */
   message: string;
   file?: string;
@@ -132,8 +134,16 @@ export function makeIssue(
   const { severity = 'error', ...rest } = place;
   const title = ISSUE_TITLES[code].zh;
   // Messages may quote what the user wrote; an ID number never appears in full.
-  const message = maskIdNumbersInText(detail ? `${title}：${detail}` : title);
-  return { code, severity, message, ...rest };
+  const masked = maskIdNumbersInText(detail);
+  const message = masked ? `${title}：${masked}` : title;
+  return { code, severity, message, ...(masked ? { detail: masked } : {}), ...rest };
+}
+
+/** The message in another language: the code's title in that language, the details as found. */
+export function issueMessage(issue: Issue, lang: 'zh' | 'en'): string {
+  if (lang === 'zh' || !ISSUE_TITLES[issue.code]) return issue.message;
+  const title = ISSUE_TITLES[issue.code].en;
+  return issue.detail ? `${title}: ${issue.detail}` : title;
 }
 
 /** An error the CLI turns into an exit code and a message, never a stack. */

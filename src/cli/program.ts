@@ -62,6 +62,12 @@ export async function buildProgram(io: Io, argv?: string[]): Promise<Command> {
   return program;
 }
 
+/** The output language asked for, read before commander has parsed (errors may come first). */
+function langOf(argv: string[]): 'zh' | 'en' {
+  const i = argv.indexOf('--lang');
+  return argv[i + 1] === 'en' || argv.includes('--lang=en') ? 'en' : 'zh';
+}
+
 /** Runs the program; resolves to the exit code (0 done, 1 problems found, 2 unusable input). */
 export async function run(argv: string[], io: Io): Promise<number> {
   const program = await buildProgram(io, argv);
@@ -80,7 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const debug = argv.includes('--debug');
     if (e instanceof CliError) {
-      io.stderr(formatIssues(e.issues, chalkFor({ ...io, isTTY: io.stderrIsTTY }, !argv.includes('--no-color'))));
+      io.stderr(formatIssues(e.issues, chalkFor({ ...io, isTTY: io.stderrIsTTY }, !argv.includes('--no-color')), langOf(argv)));
       if (debug && e.stack) io.stderr(e.stack + '\n');
       return e.exitCode;
     }

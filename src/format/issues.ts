@@ -1,6 +1,6 @@
 /** Problems as text for a terminal: file:line:column, code, message, caret excerpt, hint. */
 import type { ChalkInstance } from 'chalk';
-import type { Issue } from '../issues.js';
+import { issueMessage, type Issue } from '../issues.js';
 import { caretExcerpt } from '../yaml-source.js';
 
 export function issuePlace(issue: Issue): string {
@@ -8,17 +8,18 @@ export function issuePlace(issue: Issue): string {
   return parts.join(':');
 }
 
-export function formatIssue(issue: Issue, chalk: ChalkInstance): string {
-  const head = issue.severity === 'warning' ? chalk.yellow('警告') : chalk.red('错误');
+export function formatIssue(issue: Issue, chalk: ChalkInstance, lang: 'zh' | 'en' = 'zh'): string {
+  const en = lang === 'en';
+  const head = issue.severity === 'warning' ? chalk.yellow(en ? 'warning' : '警告') : chalk.red(en ? 'error' : '错误');
   const place = issuePlace(issue);
   const field = issue.field ? ` [${issue.field}]` : '';
-  let out = `${place ? `${chalk.bold(place)}: ` : ''}${head} ${issue.code}${field}: ${issue.message}`;
+  let out = `${place ? `${chalk.bold(place)}: ` : ''}${head} ${issue.code}${field}: ${issueMessage(issue, lang)}`;
   const caret = caretExcerpt(issue);
   if (caret) out += `\n${chalk.dim(caret)}`;
-  if (issue.hint) out += `\n  ${chalk.cyan('提示')}: ${issue.hint}`;
+  if (issue.hint) out += `\n  ${chalk.cyan(en ? 'hint' : '提示')}: ${issue.hint}`;
   return out;
 }
 
-export function formatIssues(issues: Issue[], chalk: ChalkInstance): string {
-  return issues.map((i) => formatIssue(i, chalk)).join('\n') + '\n';
+export function formatIssues(issues: Issue[], chalk: ChalkInstance, lang: 'zh' | 'en' = 'zh'): string {
+  return issues.map((i) => formatIssue(i, chalk, lang)).join('\n') + '\n';
 }
