@@ -153,6 +153,11 @@ describe('bad input: exit 2, file, line and field, no stack trace', () => {
     expect(r.stderr).toContain('511083********1238');
     expect(r.stderr).not.toContain('511083196006011238');
   });
+  it('--lang en gives English error headlines', async () => {
+    const r = await runCli(['-', '--lang', 'en'], { stdin: 'hukuo_type: rural\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('<stdin>:1:1: error UNKNOWN_KEY [hukuo_type]: unknown key');
+  });
   it('a missing file', async () => {
     const r = await runCli(['no-such-profile.yaml']);
     expect(r.code).toBe(2);
