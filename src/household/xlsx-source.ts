@@ -81,6 +81,10 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // exceljs looks a sheet's name up in the workbook model, which it only has once xl/workbook.xml is
+  // read; a zip that stores that entry after the sheets (exceljs's own writer does, now and then) would
+  // crash it. Without the model a sheet is known by its position only.
+  (reader as unknown as { model?: { sheets?: unknown[] } }).model ??= { sheets: [] };
 
   async function* sheetRows(): AsyncGenerator<{ number: number; cells: string[] }> {
     let position = 0;
