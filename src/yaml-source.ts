@@ -51,6 +51,8 @@ function nodeAt(source: SourceDoc, path: (string | number)[], key: boolean): Nod
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
       if (!pair) return isNode(node) ? node : undefined;
       if (i === path.length - 1 && key && isNode(pair.key)) return pair.key;
+      // `value` with nothing after it: point at the key.
+      if (!isNode(pair.value)) return isNode(pair.key) ? pair.key : node;
       node = pair.value;
     } else if (isSeq(node) && typeof seg === 'number') {
       node = node.items[seg];
