@@ -60,11 +60,18 @@ interface Measurement {
 }
 
 function measure(args: string[]): Measurement {
+  const out = args.indexOf('--out');
+  if (out >= 0) rmSync(args[out + 1], { force: true });
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rss = /BENCH_MAXRSS (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  // Exit 1 is normal for a batch (the roster has error rows), but only with a finished output file:
+  // a run that failed early must not be timed as a fast one.
+  if (out >= 0 && (!existsSync(args[out + 1]) || statSync(args[out + 1]).size === 0)) {
+    throw new Error(`${args.join(' ')} exited ${r.status} without writing ${args[out + 1]}: ${r.stderr}`);
+  }
   return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, status: r.status };
 }
 
