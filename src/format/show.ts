@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import { maskIdNumber } from '../profile/id-number.js';
 import { fieldForKey } from '../profile/keys.js';
 import { describe, factLabel, valueLabel, type Lang } from '../rules/describe.js';
+import { displayName } from '../rules/catalogue.js';
 import type { Amount, Example, Item } from '../rules/types.js';
 
 export interface ShowOptions {
@@ -62,14 +63,15 @@ export function formatShow(item: Item, options: ShowOptions): string {
   const out: string[] = [];
   const colon = lang === 'zh' ? '：' : ': ';
   const label = (s: string) => chalk.bold(`${s}${colon}`);
-  out.push(chalk.bold.cyan(`${item.name}（${item.id}）`));
-  out.push(`${label(t.domain)}${options.domainName ?? item.domain}（${item.domain}）`);
+  const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
+  out.push(chalk.bold.cyan(`${displayName(item.id, item.name, lang)}${open}${item.id}${close}`));
+  out.push(`${label(t.domain)}${displayName(item.domain, options.domainName ?? item.domain, lang)}${open}${item.domain}${close}`);
   out.push(`${label(t.target)}${item.target}`);
   if (item.rule) out.push(`${label(t.rule)}${describe(item.rule, lang)}`);
   if (item.parts) {
     out.push(label(t.parts));
     for (const p of item.parts) {
-      out.push(`· ${p.name}（${p.id}）`);
+      out.push(lang === 'zh' ? `· ${p.name}（${p.id}）` : `· ${p.id} (${p.name})`);
       if (p.target) out.push(`    ${t.target}${colon}${p.target}`);
       out.push(`    ${t.partRule}${colon}${describe(p.rule, lang)}${item.rule ? t.itemAnd : ''}`);
       if (p.note) out.push(`    ${t.note}${colon}${p.note}`);
