@@ -13,21 +13,11 @@ import { addYears, completedYears } from '../src/profile/dates.js';
 import { CURRENT_TOWNSHIPS } from '../src/profile/townships.js';
 import { RULE_FACTS, type FieldDef } from '../src/profile/fields.js';
 import type { Profile } from '../src/profile/normalise.js';
+import { seededRandom } from './random.js';
 
 export const BENCH_AS_OF = '2025-06-01';
 export const BENCH_SEED = 20250601;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 

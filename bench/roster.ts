@@ -5,18 +5,8 @@
  * comma in it (so the CSV has quoted cells, as real exports do).
  */
 import { idCheckChar } from '../src/profile/id-number.js';
+import { seededRandom } from './random.js';
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const ROSTER_HEADER = [
   '户编号', '与户主关系', '姓名', '身份证号', '户籍性质', '本地户籍', '常住', '镇街', '婚姻状况', '就业状态', '就读学段',

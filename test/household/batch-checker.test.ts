@@ -4,7 +4,8 @@
  * gives for that person, however the rows before it went.
  */
 import { describe, expect, it } from 'vitest';
-import { generateProfiles, seededRandom } from '../../bench/profiles.js';
+import { generateProfiles } from '../../bench/profiles.js';
+import { seededRandom } from '../../bench/random.js';
 import { loadCatalogue } from '../../src/catalogue.js';
 import { Checker } from '../../src/engine/check.js';
 import { engineChecker } from '../../src/household/batch-checker.js';
