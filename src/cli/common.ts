@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { nearest } from '../profile/keys.js';
 import { CliError, makeIssue, type Issue } from '../issues.js';
 import { BUILTIN_RULES_DIR } from '../paths.js';
 import { readPrecompiledCatalogue } from '../precompiled.js';
@@ -72,6 +73,9 @@ export async function catalogueFor(io: Io, rules: string | undefined): Promise<C
   return loadCatalogue(rulesPathArgument(io, rules));
 }
 
+/** The subcommands, for hints when one is mistyped as a file name. */
+const COMMAND_NAMES = ['check', 'batch', 'validate', 'test', 'schema', 'list', 'show'];
+
 /** Reads a file argument, or standard input for "-". */
 export async function readInput(io: Io, path: string): Promise<{ text: string; file: string }> {
   if (path === '-') {
@@ -85,7 +89,10 @@ export async function readInput(io: Io, path: string): Promise<{ text: string; f
     return { text: (await readFile(full, 'utf8')).replace(/^\uFEFF/, ''), file: path };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(2, [makeIssue(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path })]);
+    // `longchang-check validat` reaches the default command with a file that is not there: a mistyped command.
+    const command = code === 'ENOENT' && !/[./\\]/.test(path) ? nearest(path, COMMAND_NAMES) : undefined;
+    const hint = command ? `是不是命令 ${command}？ / did you mean the command ${command}?` : undefined;
+    throw new CliError(2, [makeIssue(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path, hint })]);
   }
 }
 

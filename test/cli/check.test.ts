@@ -158,6 +158,12 @@ describe('bad input: exit 2, file, line and field, no stack trace', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('<stdin>:1:1: error UNKNOWN_KEY [hukuo_type]: unknown key');
   });
+  it('a mistyped command is answered with the command it resembles', async () => {
+    const r = await runCli(['validat']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('FILE_NOT_FOUND');
+    expect(r.stderr).toContain('validate');
+  });
   it('a missing file', async () => {
     const r = await runCli(['no-such-profile.yaml']);
     expect(r.code).toBe(2);
