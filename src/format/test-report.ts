@@ -17,7 +17,7 @@ export interface FailedCase {
   explain?: { whole: TraceNode; parts?: { id: string; name: string; node: TraceNode }[] };
 }
 
-export function formatFailedCase(c: FailedCase, lang: Lang, chalk: ChalkInstance): string {
+function formatFailedCase(c: FailedCase, lang: Lang, chalk: ChalkInstance): string {
   const { item, example, index } = c.outcome;
   const head = `${chalk.red('✗')} ${c.place ? `${chalk.bold(c.place)} ` : ''}${item.id} #${index + 1}「${example.name}」: ${c.outcome.problems.join('; ')}`;
   const lines = [head];
@@ -35,7 +35,7 @@ export function formatFailedCase(c: FailedCase, lang: Lang, chalk: ChalkInstance
 }
 
 /** The closing line; its wording is a contract (CI logs are searched for it). */
-export function testSummaryLine(passed: number, failed: number): string {
+function testSummaryLine(passed: number, failed: number): string {
   return `${passed} passed, ${failed} failed`;
 }
 

@@ -29,7 +29,8 @@ export function displayPath(file: string, cwd: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
-function withDisplayPath(issue: Issue, cwd: string): Issue {
+/** An issue with its file as the user knows it. */
+export function withDisplayPath(issue: Issue, cwd: string): Issue {
   return issue.file ? { ...issue, file: displayPath(issue.file, cwd) } : issue;
 }
 

@@ -15,7 +15,7 @@ import type { Item } from './types.js';
 
 type Path = (string | number)[];
 
-export const MIN_EXAMPLES = 3;
+const MIN_EXAMPLES = 3;
 
 /** What the rule analysis found; undefined parts are unknown (rule broken or search gave up). */
 export interface RuleReach {

@@ -76,10 +76,17 @@ function checkAmountShape(amount: Amount, path: Path, out: Issue[]): void {
   }
 }
 
+/** Every amount of an item and of its parts, each with its path. */
+function amountsOf(item: Item, path: Path): [Amount, Path][] {
+  return [
+    ...(item.amounts ?? []).map((a, i): [Amount, Path] => [a, [...path, 'amounts', i]]),
+    ...(item.parts ?? []).flatMap((p, j) => (p.amounts ?? []).map((a, i): [Amount, Path] => [a, [...path, 'parts', j, 'amounts', i]])),
+  ];
+}
+
 /** Amount shapes: needs no plan. */
 export function lintAmounts(item: Item, path: Path, out: Issue[]): void {
-  item.amounts?.forEach((a, i) => checkAmountShape(a, [...path, 'amounts', i], out));
-  item.parts?.forEach((p, j) => p.amounts?.forEach((a, i) => checkAmountShape(a, [...path, 'parts', j, 'amounts', i], out)));
+  for (const [a, at] of amountsOf(item, path)) checkAmountShape(a, at, out);
 }
 
 /** Targets, source lines and amounts of one item against the plan. Paths are relative to the file. */
@@ -123,6 +130,5 @@ export function lintSeed(item: Item, path: Path, plan: PlanText, out: Issue[]): 
     }
   });
 
-  item.amounts?.forEach((a, i) => checkAmount(a, [...path, 'amounts', i], plan, out));
-  item.parts?.forEach((p, j) => p.amounts?.forEach((a, i) => checkAmount(a, [...path, 'parts', j, 'amounts', i], plan, out)));
+  for (const [a, at] of amountsOf(item, path)) checkAmount(a, at, plan, out);
 }

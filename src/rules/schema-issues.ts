@@ -129,7 +129,7 @@ function convert(zi: ZodIssue, base: Path, data: unknown, out: { issue: Issue; k
       return push('SCHEMA', `${where}: ${zi.message}`);
     }
     case 'too_small':
-      if (zi.origin === 'string') return push(missingKeyCode(path) === 'SCHEMA' ? 'SCHEMA' : missingKeyCode(path), `${where}: 不能为空`);
+      if (zi.origin === 'string') return push(missingKeyCode(path), `${where}: 不能为空`);
       return push('SCHEMA', `${where}: ${zi.message}`);
     default:
       return push('SCHEMA', `${where}: ${zi.message}`);

@@ -137,7 +137,7 @@ describe('show', () => {
     expect(r.stdout).toContain('分项规则：年龄 ≥ 18 且 计划生育情况 为 独生子女伤残');
     expect(r.stdout).toContain('独生子女伤残家庭特别扶助金：8160 元/年/人');
     expect(r.stdout).toContain('规划第 40 行：“独子伤残家庭8160元/年/人”');
-    expect(r.stdout).toContain('出处：表6—1 · 第六章 病有所医 · 规划第 400 行');
+    expect(r.stdout).toContain('出处：表6—1 · 第六章 病有所医 · 规划第 400 行\n    > 计划生育家庭特别扶助 独生子女伤残死亡家庭夫妇和三级以上计划生育手术并发症人员');
     expect(r.stdout).toContain('有效期：2021-01-01 至 2025-12-31');
     expect(r.stdout).toMatch(/示例（\d+）/);
   });
@@ -149,6 +149,12 @@ describe('show', () => {
     const body = JSON.parse(json.stdout) as { examples: { profile: Record<string, unknown> }[] };
     expect(body.examples.map((e) => e.profile.id_number).filter(Boolean)).toEqual(['511083********1237']);
     for (const r of [text, json]) expect(r.stdout).not.toContain('511083196006011237');
+  });
+
+  it('quotes the plan beside the --rules file', async () => {
+    const r = await runCli(['show', 'elderly-health-management', '--rules', `${F}/good.yaml`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('规划第 4 行\n    > 老年人健康管理 65岁及以上老年人');
   });
 
   it('exits 2 for a --rules folder that does not exist', async () => {

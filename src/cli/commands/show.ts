@@ -3,12 +3,10 @@ import { Option, type Command } from 'commander';
 import { formatShow, formatShowJson } from '../../format/show.js';
 import { displayPath } from '../../format/validate.js';
 import { CliError, makeIssue } from '../../issues.js';
-import { PLAN_TEXT_FILE } from '../../paths.js';
 import { nearest } from '../../profile/keys.js';
 import type { Lang } from '../../rules/describe.js';
 import { planBeside, readPlanText } from '../../rules/lint-seed.js';
-import { loadRules } from '../../rules/loader.js';
-import { addColor, addLang, addRules, chalkFor, rulesPathArgument } from '../common.js';
+import { addColor, addLang, addRules, catalogueFor, chalkFor, rulesPathArgument } from '../common.js';
 import type { Io } from '../io.js';
 
 interface ShowFlags {
@@ -26,12 +24,10 @@ export function registerShowCommand(program: Command, io: Io): void {
   addLang(cmd);
   addRules(cmd);
   addColor(cmd);
-  cmd.action((id: string, flags: ShowFlags) => {
+  cmd.action(async (id: string, flags: ShowFlags) => {
     const cwd = io.cwd ?? process.cwd();
     const dir = rulesPathArgument(io, flags.rules);
-    const loaded = loadRules(dir);
-    if (loaded.issues.length > 0) throw new CliError(2, loaded.issues);
-    const { catalogue } = loaded;
+    const catalogue = await catalogueFor(io, flags.rules);
     const item = catalogue.items.find((i) => i.id === id || i.name === id);
     if (!item) {
       const ids = catalogue.items.map((i) => i.id);
@@ -45,7 +41,7 @@ export function registerShowCommand(program: Command, io: Io): void {
       io.stdout(formatShowJson(item, { lang: flags.lang, file: displayPath(item.file, cwd) }));
       return;
     }
-    const planFile = flags.rules ? planBeside(dir) : PLAN_TEXT_FILE;
+    const planFile = planBeside(dir);
     io.stdout(
       formatShow(item, {
         lang: flags.lang,

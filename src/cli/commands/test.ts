@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Checker } from '../../engine/check.js';
 import { formatIssues } from '../../format/issues.js';
 import { formatTestReport, type FailedCase } from '../../format/test-report.js';
-import { displayPath } from '../../format/validate.js';
+import { displayPath, withDisplayPath } from '../../format/validate.js';
 import { CliError, makeIssue } from '../../issues.js';
 import { nearest } from '../../profile/keys.js';
 import { normaliseRecord } from '../../profile/normalise.js';
@@ -39,7 +39,7 @@ export function registerTestCommand(program: Command, io: Io): void {
       throw new CliError(2, [makeIssue('BAD_ARGUMENT', `--filter：没有项目 ${flags.filter}${guess ? `；是不是 ${guess}？` : ''}`, { field: '--filter' })]);
     }
     // Rule files that do not load are problems too: shown first, and they fail the run.
-    if (loaded.issues.length > 0) io.stdout(formatIssues(loaded.issues.map((i) => (i.file ? { ...i, file: displayPath(i.file, cwd) } : i)), chalk) + '\n');
+    if (loaded.issues.length > 0) io.stdout(formatIssues(loaded.issues.map((i) => withDisplayPath(i, cwd)), chalk) + '\n');
 
     const checker = new Checker(catalogue);
     const outcomes = runExamples(checker, flags.filter === undefined ? undefined : (item) => item.id === flags.filter);
