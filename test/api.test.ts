@@ -12,6 +12,11 @@ describe('check(profile, options) without the CLI', () => {
     const report = check({ id_number: '511083196006011237' }, { asOf: '2025-06-01' });
     expect(report.person.id_number).toBe('511083********1237');
   });
+  it('masks an ID number written into another text field of the report', () => {
+    const report = check({ name: '511083196006011237', age: 70 }, { asOf: '2025-06-01' });
+    expect(report.person.name).toBe('511083********1237');
+    expect(JSON.stringify(report)).not.toContain('511083196006011237');
+  });
   it('throws a coded error for a check date that is not one', () => {
     expect(() => check({ 出生日期: '1960-06-01' }, { asOf: '2025/06/01' })).toThrow(CliError);
   });

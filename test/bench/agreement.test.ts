@@ -50,6 +50,26 @@ describe('evaluation benchmark', () => {
     for (const engine of [engines.ours, ...engines.others, engines.explained]) await engine.pass(profiles.slice(0, 20));
   }, 30_000);
 
+  it('reports an engine that disagrees on one item, and an undetermined answer of ours', async () => {
+    const engines = makeEngines(catalogue, BENCH_AS_OF);
+    const sample = profiles.slice(0, 3);
+    for (const k of [0, engines.others.length - 1, -1]) {
+      const victim = k < 0 ? engines.explained : engines.others[k];
+      const wrong = { ...victim, name: `wrong ${victim.name}`, eligible: async (p: (typeof profiles)[number]) => {
+        const answer = Uint8Array.from(await victim.eligible(p));
+        answer[5] = 1 - answer[5];
+        return answer;
+      } };
+      const others = engines.others.map((e, i) => (i === k ? wrong : e));
+      const found = await disagreements({ ...engines, others, explained: k < 0 ? wrong : engines.explained }, catalogue, sample);
+      expect(found.map((d) => [d.profile, d.engine, d.item])).toEqual(sample.map((_, i) => [i, wrong.name, catalogue.items[5].id]));
+    }
+    // Ours leaving a fact unknown is a disagreement too: every profile in the benchmark is complete.
+    const undetermined = await disagreements({ ...engines, others: [] }, catalogue, [{}]);
+    expect(undetermined.length).toBeGreaterThan(0);
+    expect(undetermined.some((d) => d.engine === engines.ours.name && d.ours === 1)).toBe(true);
+  });
+
   it('finds mixed answers: the profiles are not all alike', () => {
     const engines = makeEngines(catalogue, BENCH_AS_OF);
     const eligibleSomewhere = new Set<number>();

@@ -69,6 +69,26 @@ describe('CSV output', () => {
     expect(rows[2][7]).not.toContain(LI.slice(6, 14));
   });
 
+  it('masks a column named for ID numbers whole, even where a cell is no well-formed ID number', async () => {
+    const dir = tempDir();
+    const typo = SPOUSE_ID.slice(0, 17); // one digit short: not ID-looking, still someone's number
+    const spaced = `${SPOUSE_ID.slice(0, 6)} ${SPOUSE_ID.slice(6)}`;
+    writeCsv(dir, 'roster.csv', [
+      ['户编号', '姓名', '配偶身份证号'],
+      ['H1', '张大', typo],
+      ['H2', '李', spaced],
+    ]);
+    for (const format of ['csv', 'jsonl']) {
+      const r = await runBatchCli(['roster.csv', ...AS_OF, '--format', format], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toContain(typo);
+      expect(r.stdout).not.toContain(SPOUSE_ID.slice(6));
+      expect(r.stdout).not.toContain(SPOUSE_ID.slice(6, 14));
+    }
+    const rows = parseCsvOutput((await runBatchCli(['roster.csv', ...AS_OF], { cwd: dir })).stdout).slice(1);
+    expect(rows[0][3]).toBe(`${typo.slice(0, 6)}*******${typo.slice(-4)}`);
+  });
+
   it('lets no full ID number out, wherever it stands, in any format', async () => {
     const dir = tempDir();
     // A household id that is the head's ID number; a quote never closed, swallowing the rows after it into a name.
