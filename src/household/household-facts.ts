@@ -36,22 +36,24 @@ const EMPLOYED_UNKNOWN = 1 << 7;
 const DISABLED_YES = 8; // 2-bit counters from here on, saturating
 const DISABLED_UNKNOWN = 10;
 const HEAD_SPOUSE_COUNT = 12;
-const HEAD_SPOUSE_MIGRANT = 14;
-const HEAD_SPOUSE_HOME = 16;
+// Flags, not counters: a saturating count of rows away could equal the
+// saturated count of rows while one more row is at home.
+const HEAD_SPOUSE_NOT_ALL_AWAY = 1 << 14;
+const HEAD_SPOUSE_NOT_ALL_HOME = 1 << 16;
 const PARENT_COUNT = 18;
-const PARENT_MIGRANT = 20;
-const PARENT_HOME = 22;
+const PARENT_NOT_ALL_AWAY = 1 << 20;
+const PARENT_NOT_ALL_HOME = 1 << 22;
 /** Some member's relationship is unknown: with fewer than two parent rows, it may be the other parent. */
 const RELATIONSHIP_UNKNOWN = 1 << 24;
 
 const counter = (state: number, shift: number): number => (state >>> shift) & 3;
 const bump = (state: number, shift: number, max: number): number => (counter(state, shift) < max ? state + (1 << shift) : state);
 
-function bumpParents(state: number, code: number, count: number, migrant: number, home: number): number {
+function bumpParents(state: number, code: number, count: number, notAllAway: number, notAllHome: number): number {
   state = bump(state, count, 3);
   const m = migrantOf(code);
-  if (m === YES) state = bump(state, migrant, 3);
-  else if (m === NO) state = bump(state, home, 3);
+  if (m !== YES) state |= notAllAway;
+  if (m !== NO) state |= notAllHome;
   return state;
 }
 
@@ -68,8 +70,8 @@ export function addMember(state: number, code: number): number {
   if (dis === YES) state = bump(state, DISABLED_YES, 2);
   else if (dis === UNKNOWN) state = bump(state, DISABLED_UNKNOWN, 2);
   const rel = relationshipOf(code);
-  if (rel === REL_HEAD || rel === REL_SPOUSE) state = bumpParents(state, code, HEAD_SPOUSE_COUNT, HEAD_SPOUSE_MIGRANT, HEAD_SPOUSE_HOME);
-  else if (rel === REL_PARENT) state = bumpParents(state, code, PARENT_COUNT, PARENT_MIGRANT, PARENT_HOME);
+  if (rel === REL_HEAD || rel === REL_SPOUSE) state = bumpParents(state, code, HEAD_SPOUSE_COUNT, HEAD_SPOUSE_NOT_ALL_AWAY, HEAD_SPOUSE_NOT_ALL_HOME);
+  else if (rel === REL_PARENT) state = bumpParents(state, code, PARENT_COUNT, PARENT_NOT_ALL_AWAY, PARENT_NOT_ALL_HOME);
   else if (rel === REL_UNKNOWN) state |= RELATIONSHIP_UNKNOWN;
   return state | 0;
 }
@@ -112,16 +114,21 @@ export function multipleDisabled(state: number): boolean | undefined {
  * relationship (a blank cell, an error row) may be the other parent.
  */
 export function leftBehind(state: number, relationship: number): string | undefined {
-  let shift: number;
-  if (relationship === REL_CHILD) shift = HEAD_SPOUSE_COUNT;
-  else if (relationship === REL_HEAD) shift = PARENT_COUNT;
-  else return undefined;
-  const n = counter(state, shift);
-  const away = counter(state, shift + 2);
-  const home = counter(state, shift + 4);
+  let n: number;
+  let allAway: boolean;
+  let allHome: boolean;
+  if (relationship === REL_CHILD) {
+    n = counter(state, HEAD_SPOUSE_COUNT);
+    allAway = (state & HEAD_SPOUSE_NOT_ALL_AWAY) === 0;
+    allHome = (state & HEAD_SPOUSE_NOT_ALL_HOME) === 0;
+  } else if (relationship === REL_HEAD) {
+    n = counter(state, PARENT_COUNT);
+    allAway = (state & PARENT_NOT_ALL_AWAY) === 0;
+    allHome = (state & PARENT_NOT_ALL_HOME) === 0;
+  } else return undefined;
   if (n === 0) return undefined;
-  if (n >= 2 && away === n) return 'both_parents_migrant';
-  if (home === n && (n >= 2 || (state & RELATIONSHIP_UNKNOWN) === 0)) return 'none';
+  if (n >= 2 && allAway) return 'both_parents_migrant';
+  if (allHome && (n >= 2 || (state & RELATIONSHIP_UNKNOWN) === 0)) return 'none';
   return undefined;
 }
 

@@ -56,6 +56,13 @@ describe('several disabled members', () => {
     expect(multipleDisabled(household({ disability_certified: true }, {}))).toBeUndefined();
     expect(multipleDisabled(household({ disability_categories: ['visual'] }, {}, { disability_certified: false }))).toBeUndefined();
   });
+  it('stays true however many members are disabled (the counters saturate, never wrap)', () => {
+    const disabled: Profile = { disability_certified: true };
+    for (let n = 2; n <= 8; n++) {
+      expect(multipleDisabled(household(...Array.from({ length: n }, () => disabled)))).toBe(true);
+      expect(multipleDisabled(household(...Array.from({ length: n }, () => disabled), {}))).toBe(true);
+    }
+  });
 });
 
 describe('left-behind children from their parents’ migrant work', () => {
@@ -79,6 +86,28 @@ describe('left-behind children from their parents’ migrant work', () => {
     expect(leftBehind(household(head(false), { relationship: 'other', migrant_worker: true }), REL_CHILD)).toBe('none');
     expect(leftBehind(addMember(household(head(false), spouse(false)), UNKNOWN_MEMBER), REL_CHILD)).toBe('none');
     expect(leftBehind(addMember(household(head(true), spouse(true)), UNKNOWN_MEMBER), REL_CHILD)).toBe('both_parents_migrant');
+  });
+  it('one parent row away with no other parent row is not both parents away', () => {
+    expect(leftBehind(household(head(true), { relationship: 'child' }), REL_CHILD)).toBeUndefined();
+    expect(leftBehind(household({ relationship: 'head' }, { relationship: 'parent', migrant_worker: true }), REL_HEAD)).toBeUndefined();
+  });
+  it('counts many parent rows without wrapping: all away stays both away, all home stays none', () => {
+    for (let n = 2; n <= 6; n++) {
+      const away = Array.from({ length: n }, (_, i) => (i === 0 ? head(true) : spouse(true)));
+      const home = Array.from({ length: n }, (_, i) => (i === 0 ? head(false) : spouse(false)));
+      expect(leftBehind(household(...away), REL_CHILD)).toBe('both_parents_migrant');
+      expect(leftBehind(household(...home), REL_CHILD)).toBe('none');
+    }
+    expect(leftBehind(household(head(true), spouse(true), head(false)), REL_CHILD)).toBeUndefined();
+    // Past the counters' saturation, one row the other way still unsettles the answer.
+    for (let n = 3; n <= 6; n++) {
+      const mostlyAway = [...Array.from({ length: n }, () => spouse(true)), head(false)];
+      const mostlyHome = [...Array.from({ length: n }, () => spouse(false)), head(true)];
+      expect(leftBehind(household(...mostlyAway), REL_CHILD)).toBeUndefined();
+      expect(leftBehind(household(...mostlyHome), REL_CHILD)).toBeUndefined();
+      const parents = (m: boolean) => Array.from({ length: n }, () => ({ relationship: 'parent', migrant_worker: m }) as Profile);
+      expect(leftBehind(household(head(), ...parents(true), { relationship: 'parent', migrant_worker: false }), REL_HEAD)).toBeUndefined();
+    }
   });
   it('is not derived for a spouse or other members', () => {
     expect(leftBehind(household(head(true), spouse(true)), REL_SPOUSE)).toBeUndefined();
