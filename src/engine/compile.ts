@@ -51,13 +51,18 @@ export const FAST_HELPERS: typeof CODEGEN_HELPERS = {
   },
 };
 
+/** Names for one generated function: its variables and its block labels. */
 class Emitter {
   private next = 0;
+  private nextLabel = 0;
   readonly vars: string[] = [];
   fresh(): string {
     const name = `v${this.next++}`;
     this.vars.push(name);
     return name;
+  }
+  label(): string {
+    return `L${this.nextLabel++}`;
   }
 }
 
@@ -71,8 +76,6 @@ function leafCode(leaf: Extract<Condition, { fact: string }>, out: string): stri
   return `x=${fact};${out}=x===undefined?1:(${op.js('x', JSON.stringify(leaf.value))})?2:0;`;
 }
 
-let labelCount = 0;
-
 function nodeCode(cond: Condition, out: string, em: Emitter): string {
   if (isLeaf(cond)) return leafCode(cond, out);
   if ('everyone' in cond) return `${out}=2;`;
@@ -82,7 +85,7 @@ function nodeCode(cond: Condition, out: string, em: Emitter): string {
   }
   const isAll = 'all' in cond;
   const children = isAll ? cond.all : cond.any;
-  const label = `L${labelCount++}`;
+  const label = em.label();
   const t = em.fresh();
   // AND stops at the first false, OR at the first true; unknown is remembered.
   const decisive = isAll ? 0 : 2;
