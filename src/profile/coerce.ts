@@ -10,8 +10,9 @@ import { nearest } from './keys.js';
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; code: IssueCode; detail: string };
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '是', '1', '有', '对']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '否', '0', '无', '没有']);
+/** Boolean spellings, compared in lower case (the JSON Schema lists their cases from these). */
+export const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'yes', 'y', '是', '1', '有', '对']);
+export const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'no', 'n', '否', '0', '无', '没有']);
 const SET_SEPARATORS = /[;；，、,]/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

@@ -7,7 +7,7 @@
  * allowed values. The files in schema/ are this module's output.
  */
 import { z } from 'zod';
-import { allowedValues } from '../profile/coerce.js';
+import { FALSE_WORDS, TRUE_WORDS, allowedValues } from '../profile/coerce.js';
 import { FIELDS, RULE_FACTS, type FieldDef } from '../profile/fields.js';
 import { OPERATORS } from './operators.js';
 import { ruleFileSchema } from './schema.js';
@@ -23,8 +23,11 @@ export const SCHEMA_FILES: Record<SchemaKind, string> = { profile: 'profile.sche
  * spelled as people type them; a test checks each one reads as the same
  * boolean.
  */
-export const TRUE_SPELLINGS = ['true', 'True', 'TRUE', 'yes', 'Yes', 'YES', 'y', 'Y', '是', '1', '有', '对'];
-export const FALSE_SPELLINGS = ['false', 'False', 'FALSE', 'no', 'No', 'NO', 'n', 'N', '否', '0', '无', '没有'];
+/** Every case a YAML or CSV cell may write a boolean word in (the reader compares in lower case). */
+const spellingsOf = (words: ReadonlySet<string>): string[] =>
+  [...new Set([...words].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]))];
+export const TRUE_SPELLINGS = spellingsOf(TRUE_WORDS);
+export const FALSE_SPELLINGS = spellingsOf(FALSE_WORDS);
 
 const SET_SEPARATOR = '[;；，、,]';
 const EMPTY_SET_WORDS = ['无', 'none'];
