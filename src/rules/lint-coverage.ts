@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { makeIssue, type Issue, type Severity } from '../issues.js';
 import { nearest } from '../profile/keys.js';
-import { CATALOGUE, CATALOGUE_ITEM_COUNT } from './catalogue.js';
+import { CATALOGUE } from './catalogue.js';
 
 type Path = (string | number)[];
 
@@ -38,7 +38,6 @@ export function lintCoverage(files: CoverageFile[], options: { severity: Severit
   const push = (file: string | undefined, detail: string, path: Path | undefined, extra: Partial<Issue> = {}, key = false) =>
     out.push({ file, issue: makeIssue('COVERAGE', detail, { severity, ...(path ? { path } : {}), ...extra }), key });
   const fileOfDomain = new Map<string, string>();
-  let count = 0;
 
   for (const f of files) {
     const domain = f.domain === undefined ? undefined : DOMAIN_BY_ID.get(f.domain);
@@ -56,7 +55,6 @@ export function lintCoverage(files: CoverageFile[], options: { severity: Severit
       if (f.name !== undefined && f.name !== domain.zh) push(f.file, `领域名称应为“${domain.zh}”`, ['name']);
     }
     for (const item of f.items) {
-      count++;
       const known = ITEM_BY_ID.get(item.id);
       if (!known) {
         const guess = nearest(item.id, ALL_IDS);
@@ -80,9 +78,6 @@ export function lintCoverage(files: CoverageFile[], options: { severity: Severit
     const absent = CATALOGUE.filter((d) => !fileOfDomain.has(d.id));
     if (absent.length) {
       push(undefined, `${options.folder} 缺少 ${absent.length} 个领域的规则文件：${absent.map((d) => `${d.id}.yaml（${d.zh}，${d.items.length} 项）`).join('、')}`, undefined);
-    }
-    if (count !== CATALOGUE_ITEM_COUNT && absent.length === 0) {
-      push(undefined, `规则文件共 ${count} 项，清单为 ${CATALOGUE_ITEM_COUNT} 项`, undefined);
     }
   }
   return out;
