@@ -166,7 +166,6 @@ export const CATALOGUE: readonly CatalogueDomain[] = [
   },
 ];
 
-
 const EN_ITEM = new Map(CATALOGUE.flatMap((d) => d.items.map((i) => [i.id, i.en] as const)));
 const EN_DOMAIN = new Map(CATALOGUE.map((d) => [d.id, d.en] as const));
 
