@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue.js';
 import { BUILTIN_RULES_DIR } from '../src/paths.js';
 import { precompiledText, readPrecompiledCatalogue, rulesFingerprint } from '../src/precompiled.js';
+import { FIELDS, type FieldDef } from '../src/profile/fields.js';
 import { loadRules } from '../src/rules/loader.js';
+import { OPERATOR_NAMES } from '../src/rules/operators.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lc-precompiled-'));
 const rules = join(dir, 'data');
@@ -25,6 +27,25 @@ const fromYaml = () => {
 };
 
 describe('the precompiled catalogue', () => {
+  it('is not used once the profile fields or the operators change (a new build is needed)', () => {
+    writeFileSync(file, precompiledText(fromYaml(), rules));
+    const fields = FIELDS as FieldDef[];
+    fields.push({ key: 'test_only_fact', zh: '测试', en: 'test', type: 'boolean', group: 'identity' });
+    try {
+      expect(readPrecompiledCatalogue(file, rules)).toBeUndefined();
+    } finally {
+      fields.pop();
+    }
+    const operators = OPERATOR_NAMES as string[];
+    operators.push('test_only_op');
+    try {
+      expect(readPrecompiledCatalogue(file, rules)).toBeUndefined();
+    } finally {
+      operators.pop();
+    }
+    expect(readPrecompiledCatalogue(file, rules)).toEqual(fromYaml());
+  });
+
   it('reads back as exactly the catalogue the YAML gives', () => {
     writeFileSync(file, precompiledText(fromYaml(), rules));
     expect(readPrecompiledCatalogue(file, rules)).toEqual(fromYaml());
