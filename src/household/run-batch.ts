@@ -15,12 +15,14 @@ import { BatchInputError, type Lang } from './batch-error.js';
 import type { BatchChecker } from './batch-checker.js';
 import { planColumns, type ColumnPlan } from './columns.js';
 import { addMember } from './household-facts.js';
+import { MAX_HELD_WITHOUT_ID } from './sorted-runs.js';
 import { HouseholdIndex, type HouseholdStates } from './household-index.js';
 import type { OutRow } from './out-row.js';
 import { RowProcessor, memberReader, shownColumns, type PreparedRow } from './row-processor.js';
 import { dropTrailingBlankRows, isBlankRow, rowNumber, type RowSource } from './rows.js';
 import { openRoster } from './source.js';
-import { canRunParallel, runParallel } from './parallel/run-parallel.js';
+import { canRunParallel, runParallel, type ParallelRun } from './parallel/run-parallel.js';
+import { runSortedParallel } from './parallel/run-sorted.js';
 import type { Catalogue } from '../rules/types.js';
 
 export interface BatchLayout {
@@ -40,7 +42,7 @@ export interface BatchSink {
   end(): Promise<void>;
 }
 
-/** Running pass 1 and 2 on worker threads (CSV input, CSV or JSON lines output, not --sorted). */
+/** Running on worker threads (CSV input, CSV or JSON lines output): both passes, or the one pass of --sorted. */
 export interface ParallelOptions {
   /** Worker threads; 0 runs on this thread. */
   jobs: number;
@@ -105,44 +107,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const processor = new RowProcessor({ plan, asOf: options.asOf, lang: options.lang, checker: options.checker, file, full: options.full });
 
   const sink = await options.start(layout);
+  const parallel = parallelRun(source, sink, options, file);
+  if (parallel) {
+    await source.close();
+    const report = await (options.sorted ? runSortedParallel(parallel) : runParallel(parallel));
+    await sink.end();
+    if (report.counts.length === 0) report.counts = new Int32Array(options.checker.items.length * 3);
+    return report;
+  }
   if (options.sorted) {
     const households = await checkSorted(source, processor, sink, options, file);
     await sink.end();
     return { rows: processor.rows, errors: processor.errors, households, counts: processor.counts };
-  }
-
-  const parallel = options.parallel;
-  if (parallel && parallel.jobs > 0 && sink.writeFormatted && source.syntax && canRunParallel(source.encoding, source.syntax)) {
-    const totalBytes = source.progress().total;
-    if (totalBytes >= parallel.minBytes) {
-      await source.close();
-      const writeFormatted = sink.writeFormatted.bind(sink);
-      const report = await runParallel({
-        path: options.input,
-        file,
-        init: {
-          header: source.header,
-          file,
-          catalogue: parallel.catalogue,
-          asOf: options.asOf,
-          lang: options.lang,
-          domain: parallel.domain,
-          encoding: source.encoding,
-          syntax: source.syntax,
-          format: parallel.format,
-          wide: parallel.wide,
-        },
-        workers: parallel.jobs,
-        totalBytes,
-        write: writeFormatted,
-        onProgress: options.onProgress,
-        // A row of JSON lines is some 40 times a row of CSV: smaller pieces keep the output in flight small.
-        chunkBytes: parallel.format === 'jsonl' ? JSONL_CHUNK_BYTES : undefined,
-      });
-      await sink.end();
-      if (report.counts.length === 0) report.counts = new Int32Array(options.checker.items.length * 3);
-      return report;
-    }
   }
 
   const states = await scanHouseholds(source, plan, options);
@@ -153,6 +129,36 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   await checkWithIndex(again, processor, states, sink, options, file);
   await sink.end();
   return { rows: processor.rows, errors: processor.errors, households: states.states.length, counts: processor.counts };
+}
+
+/** How to run on worker threads, or undefined when this roster, sink or size is for this thread. */
+function parallelRun(source: RowSource, sink: BatchSink, options: BatchOptions, file: string): ParallelRun | undefined {
+  const parallel = options.parallel;
+  if (!parallel || parallel.jobs === 0 || !sink.writeFormatted || !source.syntax || !canRunParallel(source.encoding, source.syntax)) return undefined;
+  const totalBytes = source.progress().total;
+  if (totalBytes < parallel.minBytes) return undefined;
+  return {
+    path: options.input,
+    file,
+    init: {
+      header: source.header,
+      file,
+      catalogue: parallel.catalogue,
+      asOf: options.asOf,
+      lang: options.lang,
+      domain: parallel.domain,
+      encoding: source.encoding,
+      syntax: source.syntax,
+      format: parallel.format,
+      wide: parallel.wide,
+    },
+    workers: parallel.jobs,
+    totalBytes,
+    write: sink.writeFormatted.bind(sink),
+    onProgress: options.onProgress,
+    // A row of JSON lines is some 40 times a row of CSV: smaller pieces keep the output in flight small.
+    chunkBytes: parallel.format === 'jsonl' ? JSONL_CHUNK_BYTES : undefined,
+  };
 }
 
 /** Pass 1: every row's household and every household's folded member facts. */
@@ -192,8 +198,6 @@ async function checkWithIndex(source: RowSource, processor: RowProcessor, states
   if (ordinal !== totalRows) throw new BatchInputError('FILE_UNREADABLE', `${file} 在读取过程中被改动了`, { file });
 }
 
-/** Rows without a household id held inside a household before it is taken as ended (memory stays bounded). */
-const MAX_HELD_WITHOUT_ID = 1000;
 
 /**
  * The one pass of a sorted run: a household's rows are held until the next

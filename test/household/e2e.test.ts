@@ -52,6 +52,41 @@ describe('worker threads', () => {
   }, 120_000);
 });
 
+describe('worker threads on a roster promised sorted', () => {
+  it('give byte for byte the output of one thread, with households cut between pieces', async () => {
+    const dir = tempDir();
+    await writeRoster(join(dir, 'grouped.csv'), 20_000, 'grouped');
+    const one = batch(dir, ['grouped.csv', '--sorted', '--jobs', '0', '--out', 'one.csv']);
+    const two = batch(dir, ['grouped.csv', '--sorted', '--jobs', '2', '--out', 'two.csv']);
+    const unsorted = batch(dir, ['grouped.csv', '--jobs', '0', '--out', 'unsorted.csv']);
+    expect([two.status, unsorted.status]).toEqual([one.status, one.status]);
+    expect(one.status === 0 || one.status === 1).toBe(true);
+    const reference = readFileSync(join(dir, 'unsorted.csv'));
+    expect(reference.toString('utf8').split('\r\n')).toHaveLength(20_002);
+    expect(readFileSync(join(dir, 'one.csv')).equals(reference)).toBe(true);
+    expect(readFileSync(join(dir, 'two.csv')).equals(reference)).toBe(true);
+
+    // JSON lines go in pieces of 16 KiB: about 40 rows, so many households are cut.
+    await writeRoster(join(dir, 'small.csv'), 3000, 'grouped');
+    const jsonOne = batch(dir, ['small.csv', '--sorted', '--jobs', '0', '--format', 'jsonl']);
+    const jsonTwo = batch(dir, ['small.csv', '--sorted', '--jobs', '2', '--format', 'jsonl']);
+    expect(jsonTwo.stdout).toBe(jsonOne.stdout);
+    expect(jsonOne.stdout.trim().split('\n')).toHaveLength(3000);
+  }, 120_000);
+
+  it('stop at the same row as one thread when a household comes back', async () => {
+    const dir = tempDir();
+    await writeRoster(join(dir, 'shuffled.csv'), 3000, 'shuffled');
+    const runs = ['0', '2'].map((jobs) => batch(dir, ['shuffled.csv', '--sorted', '--jobs', jobs, '--format', 'jsonl', '--out', `out-${jobs}.jsonl`]));
+    for (const r of runs) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/shuffled\.csv:\d+: .*NOT_SORTED/);
+    }
+    expect(runs[1].stderr).toBe(runs[0].stderr);
+    expect(readdirSync(dir)).toEqual(['shuffled.csv']);
+  }, 60_000);
+});
+
 describe('a quote never closed', () => {
   it('stops the run on one thread and on several alike, naming the line, and leaves no output', () => {
     const dir = tempDir();

@@ -193,7 +193,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
     });
     const offSignals = flags.out ? onInterrupt(destination) : () => {};
     const progress = progressReporter(io, flags.lang);
-    if (format !== 'xlsx' && !flags.sorted && jobs.count > 0 && (jobs.explicit || sizeOf(input) >= AUTO_PARALLEL_BYTES)) keepMainHeapSmall();
+    if (format !== 'xlsx' && jobs.count > 0 && (jobs.explicit || sizeOf(input) >= AUTO_PARALLEL_BYTES)) keepMainHeapSmall();
     try {
       const report = await runBatch({
         input,

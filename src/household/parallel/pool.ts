@@ -52,12 +52,22 @@ export class WorkerPool {
     }
   }
 
-  /** Sends a request to the least busy worker; its buffers are transferred, not copied. */
-  request<R>(make: (id: number) => Request, transfer: ArrayBuffer[]): Promise<R> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
+  /** The worker with the fewest requests in hand. */
+  leastBusy(): number {
     let w = 0;
     for (let i = 1; i < this.load.length; i++) if (this.load[i] < this.load[w]) w = i;
+    return w;
+  }
+
+  /** Sends a request to the least busy worker; its buffers are transferred, not copied. */
+  request<R>(make: (id: number) => Request, transfer: ArrayBuffer[]): Promise<R> {
+    return this.requestTo(this.leastBusy(), make, transfer);
+  }
+
+  /** Sends a request to worker `w` (one that holds what the request refers to). */
+  requestTo<R>(w: number, make: (id: number) => Request, transfer: ArrayBuffer[]): Promise<R> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
     this.load[w]++;
     return new Promise<R>((resolve, reject) => {
       this.pending.set(id, { worker: w, resolve: resolve as (reply: unknown) => void, reject });

@@ -3,6 +3,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Catalogue } from '../../rules/types.js';
 import type { Lang } from '../batch-error.js';
 import type { CsvSyntax } from '../csv-source.js';
+import type { PieceRuns } from '../sorted-runs.js';
 
 export interface WorkerInit {
   /** Where pass 1 sends each piece's household ids and member codes (the index thread). */
@@ -69,7 +70,32 @@ export interface CheckReply {
   counts: Int32Array;
 }
 
-export type Request = ScanRequest | CheckRequest;
+/** A --sorted run: parse and prepare a piece, hold its rows, report its households (sorted-runs.ts). */
+export interface PrepareRequest {
+  kind: 'prepare';
+  id: number;
+  /** The piece's place in the file; its finish request names it again. */
+  seq: number;
+  bytes: Uint8Array;
+  hasHeader: boolean;
+}
+
+export interface PrepareReply extends PieceRuns {
+  id: number;
+}
+
+/** A --sorted run: check and format a prepared piece, now that its row numbers and households are known. */
+export interface FinishRequest {
+  kind: 'finish';
+  id: number;
+  seq: number;
+  firstRow: number;
+  /** Final states of the piece's first and last household. */
+  headState: number;
+  tailState: number;
+}
+
+export type Request = ScanRequest | CheckRequest | PrepareRequest | FinishRequest;
 
 export interface FailedReply {
   id: number;

@@ -30,7 +30,7 @@ export interface ParallelRun {
   chunkBytes?: number;
 }
 
-const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+export const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 const INDEX_SCRIPT = new URL('./index-worker.js', import.meta.url);
 
 /** Whether the roster can be cut between records by bytes, and the worker script is built. */

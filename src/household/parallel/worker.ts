@@ -16,7 +16,22 @@ import { makeDecoder } from '../encoding.js';
 import type { OutRow } from '../out-row.js';
 import { RowProcessor, memberReader, shownColumns } from '../row-processor.js';
 import { isBlankRow } from '../rows.js';
-import { BLANK_ROW, type IndexRows, type CheckReply, type CheckRequest, type FailedReply, type Request, type ScanReply, type ScanRequest, type WorkerInit } from './protocol.js';
+import { PieceSplitter, type StateSlot } from '../sorted-runs.js';
+import type { PreparedRow } from '../row-processor.js';
+import {
+  BLANK_ROW,
+  type CheckReply,
+  type CheckRequest,
+  type FailedReply,
+  type FinishRequest,
+  type IndexRows,
+  type PrepareReply,
+  type PrepareRequest,
+  type Request,
+  type ScanReply,
+  type ScanRequest,
+  type WorkerInit,
+} from './protocol.js';
 
 const init = workerData as WorkerInit;
 const checker = engineChecker(new Checker(init.catalogue), { asOf: init.asOf, domain: init.domain, lang: init.lang });
@@ -27,7 +42,7 @@ const table = { shownLabels: shownColumns(plan).map((c) => plan.labels[c]), item
 const carriedLabels = plan.carried.map((c) => plan.labels[c]);
 const buffer = new ByteBuffer();
 const line = init.format === 'csv' ? tableCsvBytes(table) : jsonlWriter({ carriedLabels, lang: init.lang });
-const format = (out: OutRow) => line(out, buffer);
+const format = (out: OutRow, into: ByteBuffer = buffer) => line(out, into);
 
 /** Calls `visit` for each data row of a piece (the header row skipped), numbering rows from `firstRow`. */
 function eachRow(bytes: Uint8Array, hasHeader: boolean, firstRow: number, visit: (cells: string[], row: number, broken: string | undefined) => void): number {
@@ -64,6 +79,88 @@ function scan(request: ScanRequest): { reply: ScanReply; transfer: ArrayBuffer[]
   return { reply: { id: request.id, rows }, transfer: [] };
 }
 
+/**
+ * A --sorted piece between its two steps. Rows whose household is complete
+ * inside the piece are checked and formatted at once, with row number 0
+ * (the piece's first row number is not known yet); the rest wait: rows of
+ * the first and last household, and error rows, whose text names the row.
+ */
+interface HeldPiece {
+  rows: number;
+  /** Formatted rows, each starting with the placeholder row number. */
+  body: Uint8Array;
+  /** End of each row in `body`, -1 for a row that waits. */
+  ends: Int32Array;
+  waiting: Map<number, { prepared?: PreparedRow; out?: OutRow; slot: StateSlot }>;
+}
+
+const held = new Map<number, HeldPiece>();
+/** The first field of a line, the row number, as each format writes it. */
+const rowPrefix = init.format === 'csv' ? (row: number) => String(row) : (row: number) => `{"row":${row}`;
+const PLACEHOLDER_LENGTH = rowPrefix(0).length;
+const body = new ByteBuffer();
+/** Rows, errors and counts are reported with each finished piece, whichever piece they came from. */
+const reported = { rows: 0, errors: 0 };
+
+function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: ArrayBuffer[] } {
+  const ends: number[] = [];
+  const waiting: HeldPiece['waiting'] = new Map();
+  const ready = (i: number, p: PreparedRow, state: number) => {
+    const out = processor.finish(p, state);
+    if (out.issues) {
+      waiting.set(i, { out, slot: state });
+      ends.push(-1);
+      return;
+    }
+    format(out, body);
+    ends.push(body.size);
+  };
+  const splitter = new PieceSplitter<PreparedRow>(ready, (i, prepared, slot) => {
+    waiting.set(i, { prepared, slot });
+    ends.push(-1);
+  });
+  eachRow(request.bytes, request.hasHeader, 0, (cells, _row, broken) => {
+    const p = processor.prepare(cells, 0, broken);
+    splitter.add(p, p.householdId, p.code, isBlankRow(cells));
+  });
+  const runs = splitter.end();
+  held.set(request.seq, { rows: runs.rows, body: body.take(), ends: Int32Array.from(ends), waiting });
+  return { reply: { id: request.id, ...runs }, transfer: [] };
+}
+
+function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuffer[] } {
+  const piece = held.get(request.seq);
+  if (!piece) throw new Error(`piece ${request.seq} was never prepared here`);
+  held.delete(request.seq);
+  let at = 0;
+  for (let i = 0; i < piece.rows; i++) {
+    const row = request.firstRow + i;
+    const end = piece.ends[i];
+    if (end >= 0) {
+      buffer.text(rowPrefix(row));
+      buffer.bytes(piece.body.subarray(at + PLACEHOLDER_LENGTH, end));
+      at = end;
+      continue;
+    }
+    const w = piece.waiting.get(i)!;
+    let out = w.out;
+    if (w.prepared) {
+      w.prepared.row = row;
+      const state = w.slot === 'head' ? request.headState : w.slot === 'tail' ? request.tailState : w.slot;
+      out = processor.finish(w.prepared, state);
+    }
+    out!.row = row;
+    format(out!);
+  }
+  const output = buffer.take();
+  const counts = processor.counts.slice();
+  processor.counts.fill(0);
+  const reply: CheckReply = { id: request.id, rows: processor.rows - reported.rows, errors: processor.errors - reported.errors, output, counts };
+  reported.rows = processor.rows;
+  reported.errors = processor.errors;
+  return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
+}
+
 function check(request: CheckRequest): { reply: CheckReply; transfer: ArrayBuffer[] } {
   const before = { rows: processor.rows, errors: processor.errors };
   let i = 0;
@@ -81,10 +178,23 @@ function check(request: CheckRequest): { reply: CheckReply; transfer: ArrayBuffe
   return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
 }
 
+function handle(request: Request): { reply: unknown; transfer: ArrayBuffer[] } {
+  switch (request.kind) {
+    case 'scan':
+      return scan(request);
+    case 'check':
+      return check(request);
+    case 'prepare':
+      return prepare(request);
+    case 'finish':
+      return finish(request);
+  }
+}
+
 // Requests are handled one at a time, synchronously, in the order they come.
 parentPort!.on('message', (request: Request) => {
   try {
-    const { reply, transfer } = request.kind === 'scan' ? scan(request) : check(request);
+    const { reply, transfer } = handle(request);
     parentPort!.postMessage(reply, transfer);
   } catch (e) {
     buffer.take();

@@ -1,0 +1,81 @@
+/**
+ * A roster promised grouped by household (`--sorted`), in one pass on
+ * several threads. The main thread cuts the file between records; a worker
+ * parses and prepares each piece and reports its runs of household ids;
+ * once the households at a piece's two ends are complete (sorted-runs.ts),
+ * the same worker checks and formats the piece with its row numbers and
+ * household states. Output goes out in file order.
+ */
+import { BatchInputError } from '../batch-error.js';
+import { cutSyntaxFor } from '../record-cuts.js';
+import { SortedJoiner } from '../sorted-runs.js';
+import { recordChunks } from './chunks.js';
+import { WorkerPool } from './pool.js';
+import { WORKER_SCRIPT, type ParallelRun } from './run-parallel.js';
+import type { BatchReport } from '../run-batch.js';
+import type { CheckReply, PrepareReply } from './protocol.js';
+
+export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> {
+  const syntax = cutSyntaxFor(run.init.syntax.delimiter, run.init.syntax.newline)!;
+  const pool = new WorkerPool(WORKER_SCRIPT, run.workers, () => ({ workerData: run.init }));
+  const joiner = new SortedJoiner(run.file);
+  const report: BatchReport = { rows: 0, errors: 0, households: 0, counts: new Int32Array(0) };
+  // Pieces being prepared, and pieces being finished, each in file order.
+  const preparing: { reply: Promise<PrepareReply> }[] = [];
+  const finishing: { bytes: number; reply: Promise<CheckReply> }[] = [];
+  const workerOf = new Map<number, { worker: number; bytes: number }>();
+  const limit = run.workers * 2;
+  let bytes = 0;
+
+  /** Sends each piece whose households are complete back to the worker that holds it. */
+  const finishReady = () => {
+    for (const piece of joiner.ready()) {
+      const at = workerOf.get(piece.seq)!;
+      workerOf.delete(piece.seq);
+      const reply = pool.requestTo<CheckReply>(at.worker, (id) => ({ kind: 'finish', id, ...piece }), []);
+      reply.catch(() => {}); // awaited in order by writeFinished
+      finishing.push({ bytes: at.bytes, reply });
+    }
+  };
+  const takePrepared = async () => {
+    joiner.add(await preparing.shift()!.reply);
+    finishReady();
+  };
+  const writeFinished = async () => {
+    const head = finishing.shift()!;
+    const reply = await head.reply;
+    report.rows += reply.rows;
+    report.errors += reply.errors;
+    if (report.counts.length === 0) report.counts = new Int32Array(reply.counts.length);
+    for (let i = 0; i < reply.counts.length; i++) report.counts[i] += reply.counts[i];
+    await run.write(reply.output);
+    bytes += head.bytes;
+    run.onProgress?.({ phase: 'check', rows: report.rows, bytes, totalBytes: run.totalBytes });
+  };
+
+  try {
+    let seq = 0;
+    for await (const chunk of recordChunks(run.path, syntax, run.chunkBytes)) {
+      const worker = pool.leastBusy();
+      const length = chunk.bytes.length;
+      const request = { id: 0, seq, bytes: chunk.bytes, hasHeader: chunk.start === 0 };
+      const reply = pool.requestTo<PrepareReply>(worker, (id) => ({ ...request, kind: 'prepare', id }), [chunk.bytes.buffer as ArrayBuffer]);
+      reply.catch(() => {});
+      preparing.push({ reply });
+      workerOf.set(seq++, { worker, bytes: length });
+      while (preparing.length >= limit) await takePrepared();
+      while (finishing.length >= limit) await writeFinished();
+    }
+    while (preparing.length > 0) await takePrepared();
+    joiner.end();
+    finishReady();
+    while (finishing.length > 0) await writeFinished();
+    report.households = joiner.households;
+    return report;
+  } catch (e) {
+    if (e instanceof BatchInputError) throw e;
+    throw new BatchInputError('FILE_UNREADABLE', `${run.file}：${(e as Error).message}`, { file: run.file });
+  } finally {
+    await pool.close();
+  }
+}
