@@ -62,7 +62,9 @@ export function tableRow(options: TableOptions): (out: OutRow) => string[] {
 /**
  * The same row as one CSV line (CRLF) into a byte buffer: only the cells
  * that come from the input can need quotes; item ids and status words
- * never do, and their text is encoded once per answer pattern.
+ * never do, and their bytes are built once per answer pattern. The input
+ * cells are joined into one string and encoded with one call: measured
+ * faster than a call per cell.
  */
 export function tableCsvBytes(options: TableOptions): (out: OutRow, into: ByteBuffer) => void {
   const answers = new AnswerLists(options.items.map((i) => i.id), STATUS_WORDS[options.lang], options.wide);
@@ -75,7 +77,7 @@ export function tableCsvBytes(options: TableOptions): (out: OutRow, into: ByteBu
     const statuses = out.statuses;
     if (statuses) {
       into.text(line);
-      into.bytes(answers.csv(statuses));
+      answers.writeCsv(statuses, into);
     } else {
       line += `${blankAnswers}${csvField(neutraliseFormula(errorText(out, options.lang)))}`;
       if (options.wide) line += wideBlank;

@@ -7,18 +7,20 @@
 const encoder = new TextEncoder();
 
 export class ByteBuffer {
-  private buf: Uint8Array;
+  // A Buffer for its native UTF-8 write straight at an offset: no view allocated per call.
+  // allocUnsafeSlow, not allocUnsafe: never a slice of Node's shared pool.
+  private buf: Buffer;
   private length = 0;
 
   constructor(capacity = 1 << 20) {
-    this.buf = new Uint8Array(capacity);
+    this.buf = Buffer.allocUnsafeSlow(capacity);
   }
 
   private ensure(extra: number): void {
     if (this.length + extra <= this.buf.length) return;
-    let size = this.buf.length * 2;
+    let size = Math.max(this.buf.length * 2, 64);
     while (size < this.length + extra) size *= 2;
-    const bigger = new Uint8Array(size);
+    const bigger = Buffer.allocUnsafeSlow(size);
     bigger.set(this.buf.subarray(0, this.length));
     this.buf = bigger;
   }
@@ -26,7 +28,7 @@ export class ByteBuffer {
   text(s: string): void {
     // At most 3 bytes per UTF-16 code unit.
     this.ensure(s.length * 3);
-    this.length += encoder.encodeInto(s, this.buf.subarray(this.length)).written;
+    this.length += this.buf.write(s, this.length, 'utf8');
   }
 
   bytes(b: Uint8Array): void {
@@ -35,13 +37,23 @@ export class ByteBuffer {
     this.length += b.length;
   }
 
+  /** One byte, e.g. an ASCII separator. */
+  byte(b: number): void {
+    this.ensure(1);
+    this.buf[this.length++] = b;
+  }
+
   get size(): number {
     return this.length;
   }
 
-  /** The bytes written so far, in a buffer of their own; the buffer starts again empty. */
+  /**
+   * The bytes written so far, copied into a Uint8Array whose ArrayBuffer
+   * holds exactly them (so it can be transferred to another thread); the
+   * buffer starts again empty.
+   */
   take(): Uint8Array {
-    const out = this.buf.slice(0, this.length);
+    const out = new Uint8Array(this.buf.subarray(0, this.length));
     this.length = 0;
     return out;
   }

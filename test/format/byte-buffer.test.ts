@@ -1,0 +1,58 @@
+/** ByteBuffer writes the same bytes as TextEncoder, across growth, and hands them out in a buffer of their own. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteBuffer, utf8 } from '../../src/format/byte-buffer.js';
+
+/** Any UTF-16 code units, lone surrogates included. */
+const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((units) => String.fromCharCode(...units));
+const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), codeUnits, fc.constantFrom('张三', '符合', '待核实；', '😀𠀀', '\uD800', 'a\uDC00b', '\uDBFF\uDFFF'));
+
+describe('ByteBuffer', () => {
+  it('encodes text as TextEncoder does, lone surrogates as U+FFFD', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 20 }), (parts) => {
+        const buffer = new ByteBuffer(1);
+        for (const part of parts) buffer.text(part);
+        expect(buffer.take()).toEqual(utf8(parts.join('')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('grows across its capacity in the middle of multi-byte Chinese text', () => {
+    for (let capacity = 1; capacity <= 40; capacity++) {
+      const buffer = new ByteBuffer(capacity);
+      let expected = '';
+      for (let i = 0; i < 30; i++) {
+        const part = '隆昌市基本公共服务'.slice(0, 1 + (i % 9)) + (i % 4 === 0 ? '😀' : '');
+        buffer.text(part);
+        buffer.byte(0x2c);
+        buffer.bytes(utf8(`待核实${i}`));
+        expected += `${part},待核实${i}`;
+      }
+      expect(buffer.size).toBe(utf8(expected).length);
+      expect(new TextDecoder().decode(buffer.take())).toBe(expected);
+    }
+    // Exactly full, then empty text, then more.
+    const full = new ByteBuffer(6);
+    full.text('符合');
+    full.text('');
+    full.text('合');
+    expect(new TextDecoder().decode(full.take())).toBe('符合合');
+  });
+
+  it('hands out a plain Uint8Array that owns exactly its bytes, then starts again empty', () => {
+    const buffer = new ByteBuffer(8);
+    buffer.text('第2行：空行');
+    const first = buffer.take();
+    expect(first.constructor).toBe(Uint8Array);
+    expect(first.byteOffset).toBe(0);
+    expect(first.buffer.byteLength).toBe(first.length);
+    expect(buffer.size).toBe(0);
+    buffer.text('xyz');
+    // Later writes do not show through the bytes already taken.
+    expect(new TextDecoder().decode(first)).toBe('第2行：空行');
+    expect(new TextDecoder().decode(buffer.take())).toBe('xyz');
+    expect(buffer.take().length).toBe(0);
+  });
+});
