@@ -62,8 +62,8 @@ export class RowProcessor {
   private readonly normalise: RowNormaliser;
   private readonly member: (cells: readonly string[], row: number) => number;
   private readonly shownCols: number[];
-  private readonly maskCols: Set<number>;
-  private readonly idCol: number;
+  /** By shown column: the ID column or a column named for ID numbers, masked whole. */
+  private readonly maskWhole: boolean[];
   private readonly width: number;
 
   constructor(private readonly options: RowProcessorOptions) {
@@ -71,8 +71,8 @@ export class RowProcessor {
     this.normalise = compileRowNormaliser(plan, { asOf: options.asOf, file: options.file });
     this.member = memberReader(plan, options.asOf);
     this.shownCols = shownColumns(plan);
-    this.maskCols = plan.idNamed;
-    this.idCol = plan.columnOf.get('id_number') ?? -1;
+    const idCol = plan.columnOf.get('id_number');
+    this.maskWhole = this.shownCols.map((c) => c === idCol || plan.idNamed.has(c));
     this.width = plan.labels.length;
     this.counts = new Int32Array(options.checker.items.length * 3);
   }
@@ -84,11 +84,12 @@ export class RowProcessor {
    * ID number, a remark, the rest of a file swallowed by an unclosed quote).
    */
   private shown(cells: readonly string[]): string[] {
+    const cols = this.shownCols;
     const out: string[] = [];
-    for (const c of this.shownCols) {
-      const raw = cells[c] ?? '';
+    for (let i = 0; i < cols.length; i++) {
+      const raw = cells[cols[i]] ?? '';
       if (raw === '') out.push('');
-      else if (c === this.idCol || this.maskCols.has(c) || looksLikeIdNumber(raw)) out.push(maskIdNumber(raw.trim()));
+      else if (this.maskWhole[i] || looksLikeIdNumber(raw)) out.push(maskIdNumber(raw.trim()));
       else out.push(maskEmbeddedIds(raw));
     }
     return out;

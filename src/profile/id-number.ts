@@ -2,7 +2,7 @@
  * Chinese citizen ID numbers (GB 11643-1999): 6-digit region code, birth
  * date, sequence (odd = male), ISO 7064 MOD 11-2 check character.
  */
-import { formatYmd, parseIsoDate } from './dates.js';
+import { daysInMonth, formatYmd, parseIsoDate } from './dates.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -11,6 +11,9 @@ const PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62,
   63, 64, 65, 71, 81, 82,
 ]);
+/** PROVINCES as a table by the two-digit number, for the fast path. */
+const PROVINCE_TABLE = new Uint8Array(100);
+for (const p of PROVINCES) PROVINCE_TABLE[p] = 1;
 
 export type IdNumberProblem = 'BAD_ID_FORMAT' | 'BAD_ID_REGION' | 'BAD_ID_DATE' | 'BAD_ID_CHECKSUM';
 
@@ -26,6 +29,45 @@ export function idCheckChar(first17: string): string {
 
 /** Checks an ID number and reads the birth date and sex it carries. */
 export function parseIdNumber(raw: string): IdNumberResult {
+  return parseValid18(raw) ?? parseIdNumberFully(raw);
+}
+
+/** The digits of the ID number being read, so each character is read once. */
+const DIGITS = new Uint8Array(17);
+const number = (from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + DIGITS[i];
+  return n;
+};
+
+/**
+ * The common case read char by char, since a roster has one per row: 18
+ * characters, digits and an upper-case X, valid in every way. Anything else
+ * is undefined and goes to parseIdNumberFully, which gives the messages.
+ */
+function parseValid18(id: string): IdNumberResult | undefined {
+  if (id.length !== 18) return undefined;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    DIGITS[i] = d;
+    sum += d * WEIGHTS[i];
+  }
+  if (id.charCodeAt(17) !== CHECK_CHARS.charCodeAt(sum % 11)) return undefined;
+  if (PROVINCE_TABLE[number(0, 2)] !== 1 || number(2, 6) === 0) return undefined;
+  const y = number(6, 10);
+  const m = number(10, 12);
+  const d = number(12, 14);
+  if (y < 1800 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  // YYYY-MM-DD in one string: a fifth of the time of slicing and joining.
+  const c = (i: number) => 48 + DIGITS[i];
+  const birthDate = String.fromCharCode(c(6), c(7), c(8), c(9), 45, c(10), c(11), 45, c(12), c(13));
+  return { ok: true, birthDate, sex: DIGITS[16] % 2 === 1 ? 'male' : 'female', legacy: false, normalised: id };
+}
+
+/** The full reading, for every form and every problem; parseIdNumber's reference. */
+export function parseIdNumberFully(raw: string): IdNumberResult {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id) && !/^\d{15}$/.test(id)) {
     return { ok: false, problem: 'BAD_ID_FORMAT', detail: '应为18位（最后一位可为X）或15位数字' };
@@ -48,19 +90,24 @@ export function parseIdNumber(raw: string): IdNumberResult {
   return { ok: true, birthDate: formatYmd(ymd), sex: seq % 2 === 1 ? 'male' : 'female', legacy, normalised: id };
 }
 
+/** Runs of asterisks made once: a batch masks an ID number in every row. */
+const STARS = Array.from({ length: 16 }, (_, n) => '*'.repeat(n));
+const stars = (n: number): string => STARS[n] ?? '*'.repeat(n);
+
 /**
  * Masks an ID number for display: region code and last four characters stay
  * (511083********1237); anything shorter than 10 characters is masked whole.
  */
 export function maskIdNumber(raw: string): string {
   const id = String(raw).trim();
-  if (id.length < 10) return '*'.repeat(id.length);
-  return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
+  if (id.length < 10) return stars(id.length);
+  return id.slice(0, 6) + stars(id.length - 10) + id.slice(-4);
 }
 
 /** A string that looks like an ID number (for masking unknown batch columns). */
 export function looksLikeIdNumber(text: string): boolean {
-  return /^\s*(\d{17}[\dXx]|\d{15})\s*$/.test(text);
+  // Shorter text cannot match; most cells are (names, phone numbers), and this runs on every one.
+  return text.length >= 15 && /^\s*(\d{17}[\dXx]|\d{15})\s*$/.test(text);
 }
 
 /** Masks every ID-number-like run of digits inside free text (messages, excerpts). */
