@@ -43,6 +43,13 @@ export class ByteBuffer {
     this.buf[this.length++] = b;
   }
 
+  /** Bytes `start` to `end` of `src` (no view allocated, unlike bytes(src.subarray(…))). */
+  copyFrom(src: Buffer, start: number, end: number): void {
+    this.ensure(end - start);
+    src.copy(this.buf, this.length, start, end);
+    this.length += end - start;
+  }
+
   get size(): number {
     return this.length;
   }
@@ -54,6 +61,18 @@ export class ByteBuffer {
    */
   take(): Uint8Array {
     const out = new Uint8Array(this.buf.subarray(0, this.length));
+    this.length = 0;
+    return out;
+  }
+
+  /**
+   * The bytes written so far, without copying them: the buffer itself is
+   * handed over (its ArrayBuffer, transferable, may be longer than the
+   * bytes) and this one starts again in a fresh buffer of the same size.
+   */
+  detach(): Buffer {
+    const out = this.buf.subarray(0, this.length);
+    this.buf = Buffer.allocUnsafeSlow(this.buf.length);
     this.length = 0;
     return out;
   }

@@ -1,11 +1,10 @@
 /** `longchang-check batch FILE`: every person of a household roster (CSV or .xlsx), one output row each. */
 import { Option, type Command } from 'commander';
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import v8 from 'node:v8';
 import { Checker } from '../../engine/check.js';
 import { formatBatchSummary } from '../../format/batch-summary.js';
 import { formatProgress } from '../../format/progress.js';
@@ -122,28 +121,6 @@ function progressReporter(io: Io, lang: 'zh' | 'en'): { report(p: BatchProgress)
   };
 }
 
-/**
- * With worker threads doing the work, this thread only moves bytes; a small
- * young generation keeps its heap from growing ahead of need. V8 flags are
- * process-wide, so the workers started after this get it too (more, smaller
- * collections; an 8 MB setting was measured no faster and 50 MB bigger).
- * Measured on a million rows: peak RSS 300–310 MB without, 250–270 MB with,
- * no slower. Left alone when the user set it through NODE_OPTIONS or node's
- * arguments.
- */
-function keepMainHeapSmall(): void {
-  const given = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
-  if (!given.includes('semi-space')) v8.setFlagsFromString('--max-semi-space-size=1');
-}
-
-const sizeOf = (path: string): number => {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0; // the reader reports the missing file
-  }
-};
-
 /** Removes the partial output file if the process is interrupted. */
 function onInterrupt(destination: Destination): () => void {
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
@@ -193,7 +170,6 @@ export function registerBatchCommand(program: Command, io: Io): void {
     });
     const offSignals = flags.out ? onInterrupt(destination) : () => {};
     const progress = progressReporter(io, flags.lang);
-    if (format !== 'xlsx' && jobs.count > 0 && (jobs.explicit || sizeOf(input) >= AUTO_PARALLEL_BYTES)) keepMainHeapSmall();
     try {
       const report = await runBatch({
         input,

@@ -88,7 +88,7 @@ function scan(request: ScanRequest): { reply: ScanReply; transfer: ArrayBuffer[]
 interface HeldPiece {
   rows: number;
   /** Formatted rows, each starting with the placeholder row number. */
-  body: Uint8Array;
+  body: Buffer;
   /** End of each row in `body`, -1 for a row that waits. */
   ends: Int32Array;
   waiting: Map<number, { prepared?: PreparedRow; out?: OutRow; slot: StateSlot }>;
@@ -124,7 +124,7 @@ function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: Arra
     splitter.add(p, p.householdId, p.code, isBlankRow(cells));
   });
   const runs = splitter.end();
-  held.set(request.seq, { rows: runs.rows, body: body.take(), ends: Int32Array.from(ends), waiting });
+  held.set(request.seq, { rows: runs.rows, body: body.detach(), ends: Int32Array.from(ends), waiting });
   return { reply: { id: request.id, ...runs }, transfer: [] };
 }
 
@@ -138,7 +138,7 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
     const end = piece.ends[i];
     if (end >= 0) {
       buffer.text(rowPrefix(row));
-      buffer.bytes(piece.body.subarray(at + PLACEHOLDER_LENGTH, end));
+      buffer.copyFrom(piece.body, at + PLACEHOLDER_LENGTH, end);
       at = end;
       continue;
     }
