@@ -67,12 +67,13 @@ export class ByteBuffer {
 
   /**
    * The bytes written so far, without copying them: the buffer itself is
-   * handed over (its ArrayBuffer, transferable, may be longer than the
-   * bytes) and this one starts again in a fresh buffer of the same size.
+   * handed over and this one starts again in `next` (a buffer handed over
+   * before and done with: fresh memory costs page faults) or a new one of
+   * the same size.
    */
-  detach(): Buffer {
+  detach(next?: Buffer): Buffer {
     const out = this.buf.subarray(0, this.length);
-    this.buf = Buffer.allocUnsafeSlow(this.buf.length);
+    this.buf = next && next.length > 0 ? next : Buffer.allocUnsafeSlow(this.buf.length);
     this.length = 0;
     return out;
   }

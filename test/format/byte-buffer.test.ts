@@ -55,4 +55,24 @@ describe('ByteBuffer', () => {
     expect(new TextDecoder().decode(buffer.take())).toBe('xyz');
     expect(buffer.take().length).toBe(0);
   });
+
+  it('hands over its bytes without copying, goes on in the spare buffer it is given, and copies ranges out of one', () => {
+    const buffer = new ByteBuffer(16);
+    buffer.text('0,甲,符合\r\n');
+    const first = buffer.detach();
+    expect(new TextDecoder().decode(first)).toBe('0,甲,符合\r\n');
+    const spare = Buffer.alloc(32);
+    buffer.text('0,乙\r\n');
+    const second = buffer.detach(spare);
+    // The first piece is untouched by later writes; the spare now holds the next bytes.
+    buffer.text('xyz');
+    expect(new TextDecoder().decode(first)).toBe('0,甲,符合\r\n');
+    expect(new TextDecoder().decode(second)).toBe('0,乙\r\n');
+    expect(spare.subarray(0, 3).toString()).toBe('xyz');
+    buffer.take();
+    // A row renumbered: the placeholder "0" left out, the rest copied.
+    buffer.text('17');
+    buffer.copyFrom(first, 1, first.length);
+    expect(new TextDecoder().decode(buffer.take())).toBe('17,甲,符合\r\n');
+  });
 });

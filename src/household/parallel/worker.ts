@@ -99,6 +99,8 @@ const held = new Map<number, HeldPiece>();
 const rowPrefix = init.format === 'csv' ? (row: number) => String(row) : (row: number) => `{"row":${row}`;
 const PLACEHOLDER_LENGTH = rowPrefix(0).length;
 const body = new ByteBuffer();
+/** A finished piece's body buffer, whole, for the next piece. */
+let spareBody: Buffer | undefined;
 /** Rows, errors and counts are reported with each finished piece, whichever piece they came from. */
 const reported = { rows: 0, errors: 0 };
 
@@ -124,7 +126,8 @@ function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: Arra
     splitter.add(p, p.householdId, p.code, isBlankRow(cells));
   });
   const runs = splitter.end();
-  held.set(request.seq, { rows: runs.rows, body: body.detach(), ends: Int32Array.from(ends), waiting });
+  held.set(request.seq, { rows: runs.rows, body: body.detach(spareBody), ends: Int32Array.from(ends), waiting });
+  spareBody = undefined;
   return { reply: { id: request.id, ...runs }, transfer: [] };
 }
 
@@ -152,6 +155,8 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
     out!.row = row;
     format(out!);
   }
+  // Its whole buffer, not just the bytes used, for the next piece.
+  spareBody = Buffer.from(piece.body.buffer, piece.body.byteOffset);
   const output = buffer.take();
   const counts = processor.counts.slice();
   processor.counts.fill(0);
