@@ -40,6 +40,11 @@ export function moreLinesThan(text: string | Uint8Array, max: number): boolean {
   return true;
 }
 
+/** A quote never closed: the run stops, naming the row (as a spreadsheet counts rows) where it opened. */
+export function unterminatedQuote(file: string | undefined, row: number): BatchInputError {
+  return new BatchInputError('UNTERMINATED_QUOTE', `第 ${row} 行起的引号一直没有闭合`, { file, line: row });
+}
+
 /** The delimiter of the header line: the commonest of , TAB ; | outside quotes. */
 export function sniffDelimiter(text: string): string {
   const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
@@ -101,8 +106,7 @@ export async function* parseCsvChunks(
     broken = undefined;
     return batch;
   };
-  const unterminated = () =>
-    new BatchInputError('UNTERMINATED_QUOTE', `第 ${next + rows.length} 行起的引号一直没有闭合`, { file: options.file, line: next + rows.length });
+  const unterminated = () => unterminatedQuote(options.file, next + rows.length);
   const parserFor = (text: string) => new Papa.Parser({ ...(options.syntax ?? sniffSyntax(text)), step });
 
   for await (const bytes of chunks) {

@@ -37,7 +37,10 @@ export interface BatchLayout {
 /** Where output rows go, in input order. */
 export interface BatchSink {
   write(rows: OutRow[]): void | Promise<void>;
-  /** Rows a worker already formatted in this sink's format (UTF-8); absent when workers cannot (xlsx). */
+  /**
+   * Rows a worker already formatted in this sink's format (UTF-8); absent when workers cannot
+   * (xlsx). Resolves once the bytes are written, so their buffer can go back to the worker.
+   */
   writeFormatted?(bytes: Uint8Array): Promise<void>;
   end(): Promise<void>;
 }
@@ -94,6 +97,16 @@ export interface BatchReport {
 const JSONL_CHUNK_BYTES = 16 * 1024;
 
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
+  try {
+    return await run(options);
+  } catch (e) {
+    // The readers name the path they opened; messages name the file as the user gave it.
+    if (e instanceof BatchInputError && options.file !== undefined && e.place.file === options.input) e.place.file = options.file;
+    throw e;
+  }
+}
+
+async function run(options: BatchOptions): Promise<BatchReport> {
   const open = options.open ?? ((path: string) => openRoster(path, { encoding: options.encoding, sheet: options.sheet }));
   const file = options.file ?? options.input;
   const source = await open(options.input);

@@ -202,6 +202,11 @@ export class SortedJoiner {
     this.gap = piece.trailingGap;
   }
 
+  /** The spreadsheet row number of the first row of the next piece. */
+  get nextRowNumber(): number {
+    return this.nextRow;
+  }
+
   /** The end of the file: the last household is complete. */
   end(): void {
     this.close();

@@ -92,5 +92,8 @@ describe('cutting CSV bytes between records', () => {
     expect(kept('a,b\n1,2 , \n , \n')).toBe('a,b\n1,2 , \n');
     expect(kept('a,b\r\n1,2')).toBe('a,b\r\n1,2');
     expect(kept(',,\r\n\r\n')).toBe('');
+    // Empty quoted cells are blank too, but a quote left open is kept for the parser to report.
+    expect(kept('a,b\r\n1,""\r\n"",""\r\n" ",\r\n')).toBe('a,b\r\n1,""\r\n');
+    expect(kept('a,b\r\n1,2\r\n"\r\n,\r\n')).toBe('a,b\r\n1,2\r\n"\r\n');
   });
 });

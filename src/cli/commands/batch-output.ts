@@ -23,6 +23,7 @@ export interface Destination {
   /** Resolves once output can be written; rejects when it cannot (no such folder, no permission). */
   ready(): Promise<void>;
   write(text: string): Promise<void>;
+  /** Resolves once the bytes are written (or copied): their buffer may then be reused. */
   writeBytes(bytes: Uint8Array): Promise<void>;
   /** The byte stream, for writers that make bytes themselves (xlsx). */
   stream?: Writable;
@@ -86,7 +87,8 @@ export function fileDestination(path: string): Destination {
     },
     async writeBytes(bytes) {
       if (failure) throw failure;
-      if (!stream.write(bytes)) await once(stream, 'drain');
+      // Resolves once the bytes are written, not just queued: the caller may reuse their buffer.
+      await new Promise<void>((resolve, reject) => stream.write(bytes, (e) => (e ? reject(e) : resolve())));
     },
     async commit() {
       if (!stream.writableEnded) stream.end();

@@ -20,16 +20,30 @@ const TAB = 0x09;
 const CR = 0x0d;
 const LF = 0x0a;
 
+const QUOTE = 0x22;
+
 const isBlank = (b: number, delimiter: number) => b === delimiter || b === SPACE || b === TAB || b === CR || b === LF;
 
 /**
  * Length of `bytes` without the blank rows at its end (only delimiters,
- * spaces and line ends): the last row with a cell in it is kept whole, with
- * its line end, as the single-thread reader keeps it.
+ * spaces, line ends and empty quoted cells such as `"",""`): the last row
+ * with a cell in it is kept whole, with its line end, as the single-thread
+ * reader keeps it. Quotes count as blank only in pairs, so a quote left
+ * open stays for the parser to report.
  */
 export function withoutTrailingBlanks(bytes: Uint8Array, delimiter: number): number {
   let end = bytes.length;
-  while (end > 0 && isBlank(bytes[end - 1], delimiter)) end--;
+  let quotes = 0;
+  let plain = -1;
+  while (end > 0 && (isBlank(bytes[end - 1], delimiter) || bytes[end - 1] === QUOTE)) {
+    if (bytes[end - 1] === QUOTE) {
+      if (quotes === 0) plain = end;
+      quotes++;
+    }
+    end--;
+  }
+  // An odd number of quotes: trim only the blanks after the last one.
+  if (quotes % 2 === 1) end = plain;
   if (end === 0) return 0;
   while (end < bytes.length && bytes[end] !== CR && bytes[end] !== LF) end++;
   if (bytes[end] === CR) end++;
@@ -75,7 +89,11 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
       position += bytesRead;
       const data = concat(carry, fresh.subarray(0, bytesRead));
       if (bytesRead === 0) {
-        if (moreLinesThan(data, MAX_LINES_IN_RECORD)) throw unterminated();
+        if (moreLinesThan(data, MAX_LINES_IN_RECORD)) {
+          // The whole records before it go first, so their rows are counted and checked.
+          if (held) yield held;
+          throw unterminated();
+        }
         const last = held ? { start: held.start, bytes: concat(held.bytes, data) } : { start: carryStart, bytes: data };
         const end = withoutTrailingBlanks(last.bytes, syntax.delimiter);
         if (end > 0) yield { start: last.start, bytes: last.bytes.slice(0, end) };
@@ -83,15 +101,24 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
       }
       const cut = lastRecordEnd(data, syntax);
       if (cut <= 0) {
-        if (moreLinesThan(data, MAX_LINES_IN_RECORD)) throw unterminated();
+        if (moreLinesThan(data, MAX_LINES_IN_RECORD)) {
+          if (held) yield held;
+          throw unterminated();
+        }
         carry = data.slice();
         continue;
       }
-      if (held) yield held;
       // The tail after the cut is copied out, so the piece's buffer can be handed over whole.
       const tail = data.slice(cut);
-      held = { start: carryStart, bytes: data.subarray(0, cut) };
-      lines += countLines(held.bytes);
+      const piece = data.subarray(0, cut);
+      lines += countLines(piece);
+      if (held && withoutTrailingBlanks(piece, syntax.delimiter) === 0) {
+        // Only blank rows: they may be the end of the file, which is dropped, so they wait with the piece before.
+        held = { start: held.start, bytes: concat(held.bytes, piece) };
+      } else {
+        if (held) yield held;
+        held = { start: carryStart, bytes: piece };
+      }
       carryStart += cut;
       carry = tail;
     }

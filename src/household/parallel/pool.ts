@@ -21,10 +21,12 @@ export class WorkerPool {
 
   /** `setup(i)` gives worker i its data and what in it is transferred (message ports). */
   constructor(script: URL, count: number, setup: (i: number) => { workerData: unknown; transferList?: Transferable[] }) {
-    // A modest heap makes V8 collect early rather than grow: memory stays flat. The young
-    // generation is the worker's own: a process-wide --max-semi-space-size=1 (tried to keep the
-    // main thread small) made every worker collect four times as often, 0.5 s slower per million rows.
-    const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 12 };
+    // The young generation is the worker's own: a process-wide --max-semi-space-size=1 (tried
+    // to keep the main thread small) made every worker collect four times as often. The old
+    // generation is not capped: a 96 MB cap made V8 start a full marking every few MB promoted
+    // (about 1 s more CPU per million rows), and ran a worker out of memory on a --sorted
+    // household of 150,000 rows that one thread checks.
+    const resourceLimits = { maxYoungGenerationSizeMb: 12 };
     this.workers = Array.from({ length: count }, (_, i) => {
       const { workerData, transferList } = setup(i);
       return new Worker(script, { workerData, transferList, resourceLimits });
@@ -77,6 +79,11 @@ export class WorkerPool {
     });
   }
 
+  /** A message that asks for no reply (a buffer handed back); its buffers are transferred. */
+  send(w: number, message: Request, transfer: ArrayBuffer[]): void {
+    if (!this.failure) this.workers[w].postMessage(message, transfer);
+  }
+
   get size(): number {
     return this.workers.length;
   }
@@ -88,11 +95,26 @@ export class WorkerPool {
 
 /**
  * Runs `start` for each item with at most `limit` in flight, and hands the
- * results to `done` in item order.
+ * results to `done` in item order. When reading the items fails, the items
+ * already started are finished before the failure is thrown.
  */
 export async function inOrder<T, R>(items: AsyncIterable<T>, limit: number, start: (item: T) => Promise<R>, done: (result: R, item: T) => Promise<void> | void): Promise<void> {
   const queue: { item: T; result: Promise<R> }[] = [];
-  for await (const item of items) {
+  const iterator = items[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<T>;
+    try {
+      next = await iterator.next();
+    } catch (e) {
+      // The items before the failure are finished first: a problem in them comes first.
+      while (queue.length > 0) {
+        const head = queue.shift()!;
+        await done(await head.result, head.item);
+      }
+      throw e;
+    }
+    if (next.done) break;
+    const item = next.value;
     const result = start(item);
     result.catch(() => {}); // awaited below, in order
     queue.push({ item, result });

@@ -95,7 +95,13 @@ export interface FinishRequest {
   tailState: number;
 }
 
-export type Request = ScanRequest | CheckRequest | PrepareRequest | FinishRequest;
+/** An output buffer the main thread has written, back to the worker that filled it, for reuse (no reply). */
+export interface SpareBuffer {
+  kind: 'spare';
+  buffer: ArrayBuffer;
+}
+
+export type Request = ScanRequest | CheckRequest | PrepareRequest | FinishRequest | SpareBuffer;
 
 export interface FailedReply {
   id: number;

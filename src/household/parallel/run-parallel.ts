@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BatchInputError } from '../batch-error.js';
 import { HouseholdStates } from '../household-index.js';
+import { unterminatedQuote } from '../csv-source.js';
 import { cutSyntaxFor } from '../record-cuts.js';
 import { recordChunks, rereadChunks, type Chunk } from './chunks.js';
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -24,7 +25,7 @@ export interface ParallelRun {
   init: WorkerInit;
   workers: number;
   totalBytes: number;
-  /** Formatted rows, in input order. */
+  /** Formatted rows, in input order; resolves once the bytes are written and their buffer may be reused. */
   write(bytes: Uint8Array): Promise<void>;
   onProgress?(p: BatchProgress): void;
   chunkBytes?: number;
@@ -62,24 +63,30 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
     let bytes = 0;
     let first = true;
     let scanned = 0;
-    await inOrder(
-      recordChunks(run.path, syntax, run.chunkBytes),
-      inFlight,
-      (chunk: Chunk) => {
-        const hasHeader = first;
-        first = false;
-        const length = chunk.bytes.length;
-        pieces.push({ start: chunk.start, length, rows: 0 });
-        const seq = pieces.length - 1;
-        return pool.request<ScanReply>((id) => ({ kind: 'scan', id, seq, bytes: chunk.bytes, hasHeader }), [chunk.bytes.buffer as ArrayBuffer]).then((reply) => ({ reply, length }));
-      },
-      ({ reply, length }) => {
-        pieces[scanned++].rows = reply.rows;
-        indexedRows += reply.rows;
-        bytes += length;
-        run.onProgress?.({ phase: 'scan', rows: indexedRows, bytes, totalBytes: run.totalBytes });
-      },
-    );
+    try {
+      await inOrder(
+        recordChunks(run.path, syntax, run.chunkBytes),
+        inFlight,
+        (chunk: Chunk) => {
+          const hasHeader = first;
+          first = false;
+          const length = chunk.bytes.length;
+          pieces.push({ start: chunk.start, length, rows: 0 });
+          const seq = pieces.length - 1;
+          return pool.request<ScanReply>((id) => ({ kind: 'scan', id, seq, bytes: chunk.bytes, hasHeader }), [chunk.bytes.buffer as ArrayBuffer]).then((reply) => ({ reply, length }));
+        },
+        ({ reply, length }) => {
+          pieces[scanned++].rows = reply.rows;
+          indexedRows += reply.rows;
+          bytes += length;
+          run.onProgress?.({ phase: 'scan', rows: indexedRows, bytes, totalBytes: run.totalBytes });
+        },
+      );
+    } catch (e) {
+      // The pieces before it were finished first (inOrder): the quote's row is known.
+      if (e instanceof BatchInputError && e.problem === 'UNTERMINATED_QUOTE') throw unterminatedQuote(run.file, 2 + indexedRows);
+      throw e;
+    }
     indexer.postMessage({ kind: 'finish', pieces: pieces.length } satisfies IndexFinish);
     const [result] = (await Promise.race([once(indexer, 'message'), indexFailed])) as [IndexResult];
     const states = new HouseholdStates(result.rowHousehold, result.states);
@@ -103,7 +110,10 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
         const request = { id: 0, bytes: chunk.bytes, hasHeader: piece.start === 0, firstRow, states: rowStates };
         ordinal += piece.rows;
         firstRow += piece.rows;
-        return pool.request<CheckReply>((id) => ({ ...request, kind: 'check', id }), [chunk.bytes.buffer as ArrayBuffer, rowStates.buffer]);
+        const worker = pool.leastBusy();
+        return pool
+          .requestTo<CheckReply>(worker, (id) => ({ ...request, kind: 'check', id }), [chunk.bytes.buffer as ArrayBuffer, rowStates.buffer])
+          .then((reply) => ({ ...reply, worker }));
       },
       async (reply) => {
         report.rows += reply.rows;
@@ -111,6 +121,8 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
         if (report.counts.length === 0) report.counts = new Int32Array(reply.counts.length);
         for (let i = 0; i < reply.counts.length; i++) report.counts[i] += reply.counts[i];
         await run.write(reply.output);
+        // Written: the worker may fill the buffer again.
+        pool.send(reply.worker, { kind: 'spare', buffer: reply.output.buffer as ArrayBuffer }, [reply.output.buffer as ArrayBuffer]);
         bytes += pieces[checked++].length;
         run.onProgress?.({ phase: 'check', rows: report.rows, totalRows: states.rowCount, bytes, totalBytes: run.totalBytes });
       },

@@ -9,7 +9,8 @@
 import { BatchInputError } from '../batch-error.js';
 import { cutSyntaxFor } from '../record-cuts.js';
 import { SortedJoiner } from '../sorted-runs.js';
-import { recordChunks } from './chunks.js';
+import { unterminatedQuote } from '../csv-source.js';
+import { recordChunks, type Chunk } from './chunks.js';
 import { WorkerPool } from './pool.js';
 import { WORKER_SCRIPT, type ParallelRun } from './run-parallel.js';
 import type { BatchReport } from '../run-batch.js';
@@ -22,7 +23,7 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
   const report: BatchReport = { rows: 0, errors: 0, households: 0, counts: new Int32Array(0) };
   // Pieces being prepared, and pieces being finished, each in file order.
   const preparing: { reply: Promise<PrepareReply> }[] = [];
-  const finishing: { bytes: number; reply: Promise<CheckReply> }[] = [];
+  const finishing: { worker: number; bytes: number; reply: Promise<CheckReply> }[] = [];
   const workerOf = new Map<number, { worker: number; bytes: number }>();
   const limit = run.workers * 2;
   let bytes = 0;
@@ -34,7 +35,7 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
       workerOf.delete(piece.seq);
       const reply = pool.requestTo<CheckReply>(at.worker, (id) => ({ kind: 'finish', id, ...piece }), []);
       reply.catch(() => {}); // awaited in order by writeFinished
-      finishing.push({ bytes: at.bytes, reply });
+      finishing.push({ worker: at.worker, bytes: at.bytes, reply });
     }
   };
   const takePrepared = async () => {
@@ -49,13 +50,28 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
     if (report.counts.length === 0) report.counts = new Int32Array(reply.counts.length);
     for (let i = 0; i < reply.counts.length; i++) report.counts[i] += reply.counts[i];
     await run.write(reply.output);
+    // Written: the worker may fill the buffer again.
+    pool.send(head.worker, { kind: 'spare', buffer: reply.output.buffer as ArrayBuffer }, [reply.output.buffer as ArrayBuffer]);
     bytes += head.bytes;
     run.onProgress?.({ phase: 'check', rows: report.rows, bytes, totalBytes: run.totalBytes });
   };
 
   try {
     let seq = 0;
-    for await (const chunk of recordChunks(run.path, syntax, run.chunkBytes)) {
+    const chunks = recordChunks(run.path, syntax, run.chunkBytes);
+    for (;;) {
+      let next: IteratorResult<Chunk>;
+      try {
+        next = await chunks.next();
+      } catch (e) {
+        // The pieces read before the problem come first, as on one thread: a household
+        // that came back in them is reported, and a quote never closed is named by its row.
+        while (preparing.length > 0) await takePrepared();
+        if (e instanceof BatchInputError && e.problem === 'UNTERMINATED_QUOTE') throw unterminatedQuote(run.file, joiner.nextRowNumber);
+        throw e;
+      }
+      if (next.done) break;
+      const chunk = next.value;
       const worker = pool.leastBusy();
       const length = chunk.bytes.length;
       const request = { id: 0, seq, bytes: chunk.bytes, hasHeader: chunk.start === 0 };

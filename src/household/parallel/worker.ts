@@ -44,6 +44,14 @@ const buffer = new ByteBuffer();
 const line = init.format === 'csv' ? tableCsvBytes(table) : jsonlWriter({ carriedLabels, lang: init.lang });
 const format = (out: OutRow, into: ByteBuffer = buffer) => line(out, into);
 
+/** Output buffers the main thread has written and sent back: fresh 2 MB buffers cost page faults and collections. */
+const spareOutputs: Buffer[] = [];
+
+/** The formatted rows so far, in a buffer of their own (transferred to the main thread, which may send it back). */
+function takeOutput(): Uint8Array {
+  return buffer.detach(spareOutputs.pop());
+}
+
 /** Calls `visit` for each data row of a piece (the header row skipped), numbering rows from `firstRow`. */
 function eachRow(bytes: Uint8Array, hasHeader: boolean, firstRow: number, visit: (cells: string[], row: number, broken: string | undefined) => void): number {
   const decoder = makeDecoder(init.encoding);
@@ -157,7 +165,7 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
   }
   // Its whole buffer, not just the bytes used, for the next piece.
   spareBody = Buffer.from(piece.body.buffer, piece.body.byteOffset);
-  const output = buffer.take();
+  const output = takeOutput();
   const counts = processor.counts.slice();
   processor.counts.fill(0);
   const reply: CheckReply = { id: request.id, rows: processor.rows - reported.rows, errors: processor.errors - reported.errors, output, counts };
@@ -176,14 +184,14 @@ function check(request: CheckRequest): { reply: CheckReply; transfer: ArrayBuffe
     format(processor.finish(processor.prepare(cells, row, broken), state));
   });
   if (rows !== states.length) throw new Error('the file changed between the two passes');
-  const output = buffer.take();
+  const output = takeOutput();
   const counts = processor.counts.slice();
   processor.counts.fill(0);
   const reply: CheckReply = { id: request.id, rows: processor.rows - before.rows, errors: processor.errors - before.errors, output, counts };
   return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
 }
 
-function handle(request: Request): { reply: unknown; transfer: ArrayBuffer[] } {
+function handle(request: Request): { reply: unknown; transfer: ArrayBuffer[] } | undefined {
   switch (request.kind) {
     case 'scan':
       return scan(request);
@@ -193,16 +201,23 @@ function handle(request: Request): { reply: unknown; transfer: ArrayBuffer[] } {
       return prepare(request);
     case 'finish':
       return finish(request);
+    case 'spare':
+      // At most a few kept: one per piece in flight.
+      if (spareOutputs.length < 4) spareOutputs.push(Buffer.from(request.buffer));
+      return undefined;
   }
 }
 
 // Requests are handled one at a time, synchronously, in the order they come.
 parentPort!.on('message', (request: Request) => {
   try {
-    const { reply, transfer } = handle(request);
+    const handled = handle(request);
+    if (!handled) return;
+    const { reply, transfer } = handled;
     parentPort!.postMessage(reply, transfer);
   } catch (e) {
     buffer.take();
-    parentPort!.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e) } satisfies FailedReply);
+    const id = request.kind === 'spare' ? -1 : request.id;
+    parentPort!.postMessage({ id, error: e instanceof Error ? e.message : String(e) } satisfies FailedReply);
   }
 });
