@@ -35,12 +35,18 @@ export interface Destination {
   abortSync(): void;
 }
 
+/** Bytes decoded for standard output at a time: V8 strings stop at 512 MB (one household's JSON lines can be more). */
+const STDOUT_SLICE = 16 * 1024 * 1024;
+
 export function stdoutDestination(io: Io): Destination {
   const decoder = new TextDecoder();
   return {
     ready: async () => {},
     write: async (text) => io.stdout(text),
-    writeBytes: async (bytes) => io.stdout(decoder.decode(bytes)),
+    writeBytes: async (bytes) => {
+      // A character cut between slices is held by the streaming decoder until the next.
+      for (let at = 0; at < bytes.length; at += STDOUT_SLICE) io.stdout(decoder.decode(bytes.subarray(at, at + STDOUT_SLICE), { stream: true }));
+    },
     commit: async () => {},
     abort: async () => {},
     abortSync: () => {},

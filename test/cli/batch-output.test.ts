@@ -1,0 +1,34 @@
+/** Where batch output goes: standard output in slices, a file only once written. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileDestination, stdoutDestination } from '../../src/cli/commands/batch-output.js';
+
+describe('standard output', () => {
+  it('takes more bytes than fit one slice, Chinese cut between slices included, and gives back the same text', async () => {
+    const parts: string[] = [];
+    const destination = stdoutDestination({ stdout: (t) => parts.push(t), stderr: () => {} });
+    // 17 MB of three-byte characters: a slice boundary (16 MiB) falls inside one.
+    const line = `${'符合'.repeat(1000)}\n`;
+    const text = line.repeat(Math.ceil((17 * 1024 * 1024) / Buffer.byteLength(line)));
+    await destination.writeBytes(new TextEncoder().encode(text));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join('')).toBe(text);
+  });
+});
+
+describe('a file', () => {
+  it('has the bytes once writeBytes resolves, so their buffer can be reused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'longchang-out-'));
+    const path = join(dir, 'out.csv');
+    const destination = fileDestination(path);
+    await destination.ready();
+    const bytes = new TextEncoder().encode('row,户编号\r\n2,H1\r\n');
+    await destination.writeBytes(bytes);
+    // Reused at once: the file must hold what was there when it was written.
+    bytes.fill(0x20);
+    await destination.commit();
+    expect(readFileSync(path, 'utf8')).toBe('row,户编号\r\n2,H1\r\n');
+  });
+});
