@@ -65,6 +65,9 @@ function measure(args: string[]): Measurement {
   // A real file is removed first and must exist after; /dev/null is left alone.
   const out = at >= 0 && args[at + 1] !== '/dev/null' ? at : -1;
   if (out >= 0) rmSync(args[out + 1], { force: true });
+  // The last run's 1.1 GB may still be going to disk: flushed first, untimed, so each run starts
+  // from the same state (otherwise a run is slowed by the one before it, more the later it comes).
+  spawnSync('sync');
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

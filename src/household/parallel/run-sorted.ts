@@ -25,7 +25,8 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
   const preparing: { reply: Promise<PrepareReply> }[] = [];
   const finishing: { worker: number; bytes: number; reply: Promise<CheckReply> }[] = [];
   const workerOf = new Map<number, { worker: number; bytes: number }>();
-  const limit = run.workers * 2;
+  // Pieces in flight each way: one more than the workers kept them busy; more only held memory.
+  const limit = run.workers + 1;
   let bytes = 0;
 
   /** Sends each piece whose households are complete back to the worker that holds it. */

@@ -202,8 +202,8 @@ function handle(request: Request): { reply: unknown; transfer: ArrayBuffer[] } |
     case 'finish':
       return finish(request);
     case 'spare':
-      // At most a few kept: one per piece in flight.
-      if (spareOutputs.length < 4) spareOutputs.push(Buffer.from(request.buffer));
+      // Two kept: a worker has about two pieces' output in flight.
+      if (spareOutputs.length < 2) spareOutputs.push(Buffer.from(request.buffer));
       return undefined;
   }
 }
