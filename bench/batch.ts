@@ -63,8 +63,8 @@ interface Measurement {
 function measure(args: string[]): Measurement {
   const at = args.indexOf('--out');
   // A real file is removed first and must exist after; /dev/null is left alone.
-  const out = at >= 0 && args[at + 1] !== '/dev/null' ? at : -1;
-  if (out >= 0) rmSync(args[out + 1], { force: true });
+  const outAt = at >= 0 && args[at + 1] !== '/dev/null' ? at : -1;
+  if (outAt >= 0) rmSync(args[outAt + 1], { force: true });
   // The last run's 1.1 GB may still be going to disk: flushed first, untimed, so each run starts
   // from the same state (otherwise a run is slowed by the one before it, more the later it comes).
   spawnSync('sync');
@@ -75,8 +75,8 @@ function measure(args: string[]): Measurement {
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   // Exit 1 is normal for a batch (the roster has error rows), but only with a finished output file:
   // a run that failed early must not be timed as a fast one.
-  if (out >= 0 && (!existsSync(args[out + 1]) || statSync(args[out + 1]).size === 0)) {
-    throw new Error(`${args.join(' ')} exited ${r.status} without writing ${args[out + 1]}: ${r.stderr}`);
+  if (outAt >= 0 && (!existsSync(args[outAt + 1]) || statSync(args[outAt + 1]).size === 0)) {
+    throw new Error(`${args.join(' ')} exited ${r.status} without writing ${args[outAt + 1]}: ${r.stderr}`);
   }
   return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, status: r.status };
 }

@@ -8,7 +8,7 @@
  * no faster than copying the pieces, and slower with --wide or a bigger
  * cache: its ~1 KB rows fall out of the CPU caches; the pieces stay in them.
  */
-import { ByteBuffer, utf8 } from './byte-buffer.js';
+import { type ByteBuffer, utf8 } from './byte-buffer.js';
 
 const SEGMENT = 8;
 const CODES = 3 ** SEGMENT;
@@ -29,9 +29,8 @@ export class AnswerLists {
   private readonly pieces: (Piece | undefined)[][];
   /** The current row's piece per segment. */
   private readonly row: Piece[];
-  private readonly scratch = new ByteBuffer(4096);
 
-  /** `words` are the --wide cell texts for ineligible, undetermined, eligible; `wide` adds them to csv(). */
+  /** `words` are the --wide cell texts for ineligible, undetermined, eligible; `wide` makes writeCsv add them. */
   constructor(
     private readonly ids: readonly string[],
     private readonly words: readonly string[],
@@ -114,11 +113,5 @@ export class AnswerLists {
     }
     into.byte(COMMA);
     if (this.wide) for (const p of this.row) into.bytes(p.wideBytes);
-  }
-
-  /** The bytes writeCsv writes, in a buffer of their own. */
-  csv(statuses: Uint8Array): Uint8Array {
-    this.writeCsv(statuses, this.scratch);
-    return this.scratch.take();
   }
 }

@@ -5,6 +5,8 @@
  * building and encoding one long string per row.
  */
 const encoder = new TextEncoder();
+/** The largest buffer detach() starts afresh with. */
+const MAX_FRESH = 8 * 1024 * 1024;
 
 export class ByteBuffer {
   // A Buffer for its native UTF-8 write straight at an offset: no view allocated per call.
@@ -54,11 +56,7 @@ export class ByteBuffer {
     return this.length;
   }
 
-  /**
-   * The bytes written so far, copied into a Uint8Array whose ArrayBuffer
-   * holds exactly them (so it can be transferred to another thread); the
-   * buffer starts again empty.
-   */
+  /** The bytes written so far, copied into a Uint8Array of their own; the buffer starts again empty. */
   take(): Uint8Array {
     const out = new Uint8Array(this.buf.subarray(0, this.length));
     this.length = 0;
@@ -67,15 +65,21 @@ export class ByteBuffer {
 
   /**
    * The bytes written so far, without copying them: the buffer itself is
-   * handed over and this one starts again in `next` (a buffer handed over
-   * before and done with: fresh memory costs page faults) or a new one of
-   * the same size.
+   * handed over (its ArrayBuffer can be transferred to another thread) and
+   * this one starts again in `next` (a buffer handed over before and done
+   * with: fresh memory costs page faults) or a new one of the same size, up
+   * to 8 MB (one huge piece does not make every later buffer huge).
    */
   detach(next?: Buffer): Buffer {
     const out = this.buf.subarray(0, this.length);
-    this.buf = next && next.length > 0 ? next : Buffer.allocUnsafeSlow(this.buf.length);
+    this.buf = next && next.length > 0 ? next : Buffer.allocUnsafeSlow(Math.min(this.buf.length, MAX_FRESH));
     this.length = 0;
     return out;
+  }
+
+  /** Forgets what was written (after a failure). */
+  reset(): void {
+    this.length = 0;
   }
 }
 

@@ -211,7 +211,6 @@ async function checkWithIndex(source: RowSource, processor: RowProcessor, states
   if (ordinal !== totalRows) throw new BatchInputError('FILE_UNREADABLE', `${file} 在读取过程中被改动了`, { file });
 }
 
-
 /**
  * The one pass of a sorted run: a household's rows are held until the next
  * household starts. A row without a household id (a household of its own,

@@ -95,5 +95,7 @@ describe('cutting CSV bytes between records', () => {
     // Empty quoted cells are blank too, but a quote left open is kept for the parser to report.
     expect(kept('a,b\r\n1,""\r\n"",""\r\n" ",\r\n')).toBe('a,b\r\n1,""\r\n');
     expect(kept('a,b\r\n1,2\r\n"\r\n,\r\n')).toBe('a,b\r\n1,2\r\n"\r\n');
+    // Four quotes are a cell holding one quote: a row, not a blank one.
+    expect(kept('a,b\r\n""""\r\n,\r\n')).toBe('a,b\r\n""""\r\n');
   });
 });

@@ -28,22 +28,23 @@ const isBlank = (b: number, delimiter: number) => b === delimiter || b === SPACE
  * Length of `bytes` without the blank rows at its end (only delimiters,
  * spaces, line ends and empty quoted cells such as `"",""`): the last row
  * with a cell in it is kept whole, with its line end, as the single-thread
- * reader keeps it. Quotes count as blank only in pairs, so a quote left
- * open stays for the parser to report.
+ * reader keeps it. Any other quote (four in a row are a quote character,
+ * a lone one an open quote) keeps its row for the parser.
  */
 export function withoutTrailingBlanks(bytes: Uint8Array, delimiter: number): number {
   let end = bytes.length;
-  let quotes = 0;
-  let plain = -1;
-  while (end > 0 && (isBlank(bytes[end - 1], delimiter) || bytes[end - 1] === QUOTE)) {
-    if (bytes[end - 1] === QUOTE) {
-      if (quotes === 0) plain = end;
-      quotes++;
+  for (;;) {
+    if (end > 0 && isBlank(bytes[end - 1], delimiter)) {
+      end--;
+      continue;
     }
-    end--;
+    if (end === 0 || bytes[end - 1] !== QUOTE) break;
+    // A quoted cell of nothing but spaces ("" or " "), with a cell boundary (or the start) before it.
+    let open = end - 2;
+    while (open >= 0 && (bytes[open] === SPACE || bytes[open] === TAB)) open--;
+    if (open < 0 || bytes[open] !== QUOTE || (open > 0 && !isBlank(bytes[open - 1], delimiter))) break;
+    end = open;
   }
-  // An odd number of quotes: trim only the blanks after the last one.
-  if (quotes % 2 === 1) end = plain;
   if (end === 0) return 0;
   while (end < bytes.length && bytes[end] !== CR && bytes[end] !== LF) end++;
   if (bytes[end] === CR) end++;
@@ -55,6 +56,17 @@ function countLines(bytes: Uint8Array): number {
   let n = 0;
   for (let at = bytes.indexOf(LF); at >= 0; at = bytes.indexOf(LF, at + 1)) n++;
   return n;
+}
+
+/** The pieces in one buffer of its own, copied once. */
+function joinAll(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -83,6 +95,14 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
       new BatchInputError('UNTERMINATED_QUOTE', `文件第 ${lines + 1} 行起的引号一直没有闭合`, { file: path, line: lines + 1 });
     // Each piece is held back until more of the file follows it: blank rows at the end of the last one are dropped.
     let held: Chunk | undefined;
+    // Pieces of nothing but blank rows after `held`: joined to it (once) if more rows follow.
+    let blanks: Uint8Array[] = [];
+    const withBlanks = (chunk: Chunk): Chunk => {
+      if (blanks.length === 0) return chunk;
+      const bytes = joinAll([chunk.bytes, ...blanks]);
+      blanks = [];
+      return { start: chunk.start, bytes };
+    };
     for (;;) {
       const fresh = new Uint8Array(chunkBytes);
       const { bytesRead } = await handle.read(fresh, 0, chunkBytes, position);
@@ -91,10 +111,10 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
       if (bytesRead === 0) {
         if (moreLinesThan(data, MAX_LINES_IN_RECORD)) {
           // The whole records before it go first, so their rows are counted and checked.
-          if (held) yield held;
+          if (held) yield withBlanks(held);
           throw unterminated();
         }
-        const last = held ? { start: held.start, bytes: concat(held.bytes, data) } : { start: carryStart, bytes: data };
+        const last = held ? { start: held.start, bytes: joinAll([held.bytes, ...blanks, data]) } : { start: carryStart, bytes: data };
         const end = withoutTrailingBlanks(last.bytes, syntax.delimiter);
         if (end > 0) yield { start: last.start, bytes: last.bytes.slice(0, end) };
         return;
@@ -102,7 +122,7 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
       const cut = lastRecordEnd(data, syntax);
       if (cut <= 0) {
         if (moreLinesThan(data, MAX_LINES_IN_RECORD)) {
-          if (held) yield held;
+          if (held) yield withBlanks(held);
           throw unterminated();
         }
         carry = data.slice();
@@ -113,10 +133,10 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
       const piece = data.subarray(0, cut);
       lines += countLines(piece);
       if (held && withoutTrailingBlanks(piece, syntax.delimiter) === 0) {
-        // Only blank rows: they may be the end of the file, which is dropped, so they wait with the piece before.
-        held = { start: held.start, bytes: concat(held.bytes, piece) };
+        // Only blank rows: they may be the end of the file, which is dropped, so they wait.
+        blanks.push(piece);
       } else {
-        if (held) yield held;
+        if (held) yield withBlanks(held);
         held = { start: carryStart, bytes: piece };
       }
       carryStart += cut;

@@ -7,7 +7,6 @@ import { Worker, type Transferable } from 'node:worker_threads';
 import type { FailedReply, Request } from './protocol.js';
 
 interface Pending {
-  worker: number;
   resolve: (reply: unknown) => void;
   reject: (e: Error) => void;
 }
@@ -74,7 +73,7 @@ export class WorkerPool {
     const id = this.nextId++;
     this.load[w]++;
     return new Promise<R>((resolve, reject) => {
-      this.pending.set(id, { worker: w, resolve: resolve as (reply: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve as (reply: unknown) => void, reject });
       this.workers[w].postMessage(make(id), transfer);
     });
   }
@@ -84,9 +83,6 @@ export class WorkerPool {
     if (!this.failure) this.workers[w].postMessage(message, transfer);
   }
 
-  get size(): number {
-    return this.workers.length;
-  }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
@@ -100,31 +96,30 @@ export class WorkerPool {
  */
 export async function inOrder<T, R>(items: AsyncIterable<T>, limit: number, start: (item: T) => Promise<R>, done: (result: R, item: T) => Promise<void> | void): Promise<void> {
   const queue: { item: T; result: Promise<R> }[] = [];
-  const iterator = items[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<T>;
-    try {
-      next = await iterator.next();
-    } catch (e) {
-      // The items before the failure are finished first: a problem in them comes first.
-      while (queue.length > 0) {
-        const head = queue.shift()!;
-        await done(await head.result, head.item);
-      }
-      throw e;
-    }
-    if (next.done) break;
-    const item = next.value;
-    const result = start(item);
-    result.catch(() => {}); // awaited below, in order
-    queue.push({ item, result });
-    while (queue.length >= limit) {
-      const head = queue.shift()!;
-      await done(await head.result, head.item);
-    }
-  }
-  while (queue.length > 0) {
+  const finishHead = async () => {
     const head = queue.shift()!;
     await done(await head.result, head.item);
+  };
+  const iterator = items[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<T>;
+      try {
+        next = await iterator.next();
+      } catch (e) {
+        // The items before the failure are finished first: a problem in them comes first.
+        while (queue.length > 0) await finishHead();
+        throw e;
+      }
+      if (next.done) break;
+      const result = start(next.value);
+      result.catch(() => {}); // awaited in order by finishHead
+      queue.push({ item: next.value, result });
+      while (queue.length >= limit) await finishHead();
+    }
+    while (queue.length > 0) await finishHead();
+  } finally {
+    // Stopped early by a failure: the reader still closes its file.
+    await iterator.return?.();
   }
 }

@@ -8,7 +8,7 @@
  */
 import { BatchInputError } from '../batch-error.js';
 import { cutSyntaxFor } from '../record-cuts.js';
-import { SortedJoiner } from '../sorted-runs.js';
+import { SortedJoiner, type PieceStates } from '../sorted-runs.js';
 import { unterminatedQuote } from '../csv-source.js';
 import { recordChunks, type Chunk } from './chunks.js';
 import { WorkerPool } from './pool.js';
@@ -29,9 +29,13 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
   const limit = run.workers + 1;
   let bytes = 0;
 
-  /** Sends each piece whose households are complete back to the worker that holds it. */
+  // Pieces whose households are complete, waiting their turn to be finished.
+  const ready: PieceStates[] = [];
+  /** Sends ready pieces back to the worker that holds each, no more than `limit` in flight (their output comes back whole). */
   const finishReady = () => {
-    for (const piece of joiner.ready()) {
+    ready.push(...joiner.ready());
+    while (ready.length > 0 && finishing.length < limit) {
+      const piece = ready.shift()!;
       const at = workerOf.get(piece.seq)!;
       workerOf.delete(piece.seq);
       const reply = pool.requestTo<CheckReply>(at.worker, (id) => ({ kind: 'finish', id, ...piece }), []);
@@ -55,11 +59,13 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
     pool.send(head.worker, { kind: 'spare', buffer: reply.output.buffer as ArrayBuffer }, [reply.output.buffer as ArrayBuffer]);
     bytes += head.bytes;
     run.onProgress?.({ phase: 'check', rows: report.rows, bytes, totalBytes: run.totalBytes });
+    finishReady();
   };
 
+  // Closed in `finally`, so a run stopped early still closes the file.
+  const chunks = recordChunks(run.path, syntax, run.chunkBytes);
   try {
     let seq = 0;
-    const chunks = recordChunks(run.path, syntax, run.chunkBytes);
     for (;;) {
       let next: IteratorResult<Chunk>;
       try {
@@ -87,12 +93,14 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
     joiner.end();
     finishReady();
     while (finishing.length > 0) await writeFinished();
+    if (ready.length > 0) throw new Error('pieces left unfinished');
     report.households = joiner.households;
     return report;
   } catch (e) {
     if (e instanceof BatchInputError) throw e;
     throw new BatchInputError('FILE_UNREADABLE', `${run.file}：${(e as Error).message}`, { file: run.file });
   } finally {
+    await chunks.return(undefined);
     await pool.close();
   }
 }

@@ -1,7 +1,11 @@
 /**
- * A batch worker thread: parses pieces of the roster and, in pass 1, reads
- * each row's household facts, in pass 2 checks and formats each row. The
- * same modules as the single-thread path do the work, so both give the
+ * A batch worker thread: parses pieces of the roster and checks them.
+ * Unsorted files: in pass 1 (scan) it reads each row's household facts for
+ * the index thread, in pass 2 (check) checks and formats each row. Sorted
+ * files (--sorted): prepare checks the households wholly inside a piece and
+ * holds the rest, finish renumbers the lines and checks what was held.
+ * Output buffers come back from the main thread (spare) to be filled again.
+ * The same modules as the single-thread path do the work, so both give the
  * same bytes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -46,6 +50,8 @@ const format = (out: OutRow, into: ByteBuffer = buffer) => line(out, into);
 
 /** Output buffers the main thread has written and sent back: fresh 2 MB buffers cost page faults and collections. */
 const spareOutputs: Buffer[] = [];
+/** Buffers bigger than this (grown by a huge household) are not kept for reuse. */
+const MAX_SPARE_BYTES = 8 * 1024 * 1024;
 
 /** The formatted rows so far, in a buffer of their own (transferred to the main thread, which may send it back). */
 function takeOutput(): Uint8Array {
@@ -163,8 +169,8 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
     out!.row = row;
     format(out!);
   }
-  // Its whole buffer, not just the bytes used, for the next piece.
-  spareBody = Buffer.from(piece.body.buffer, piece.body.byteOffset);
+  // Its whole buffer, not just the bytes used, for the next piece (unless one huge piece grew it).
+  if (piece.body.buffer.byteLength <= MAX_SPARE_BYTES) spareBody = Buffer.from(piece.body.buffer, piece.body.byteOffset);
   const output = takeOutput();
   const counts = processor.counts.slice();
   processor.counts.fill(0);
@@ -202,8 +208,8 @@ function handle(request: Request): { reply: unknown; transfer: ArrayBuffer[] } |
     case 'finish':
       return finish(request);
     case 'spare':
-      // Two kept: a worker has about two pieces' output in flight.
-      if (spareOutputs.length < 2) spareOutputs.push(Buffer.from(request.buffer));
+      // Two kept, of a usual size: a worker has about two pieces' output in flight.
+      if (spareOutputs.length < 2 && request.buffer.byteLength <= MAX_SPARE_BYTES) spareOutputs.push(Buffer.from(request.buffer));
       return undefined;
   }
 }
@@ -216,7 +222,8 @@ parentPort!.on('message', (request: Request) => {
     const { reply, transfer } = handled;
     parentPort!.postMessage(reply, transfer);
   } catch (e) {
-    buffer.take();
+    buffer.reset();
+    body.reset();
     const id = request.kind === 'spare' ? -1 : request.id;
     parentPort!.postMessage({ id, error: e instanceof Error ? e.message : String(e) } satisfies FailedReply);
   }
