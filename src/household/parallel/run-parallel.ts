@@ -34,6 +34,19 @@ export interface ParallelRun {
 export const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 const INDEX_SCRIPT = new URL('./index-worker.js', import.meta.url);
 
+/**
+ * A checked piece: its counts added to the report, its rows written, then
+ * its output buffer handed back to the worker that filled it, to fill again.
+ */
+export async function writeChecked(run: ParallelRun, pool: WorkerPool, worker: number, reply: CheckReply, report: BatchReport): Promise<void> {
+  report.rows += reply.rows;
+  report.errors += reply.errors;
+  if (report.counts.length === 0) report.counts = new Int32Array(reply.counts.length);
+  for (let i = 0; i < reply.counts.length; i++) report.counts[i] += reply.counts[i];
+  await run.write(reply.output);
+  pool.send(worker, { kind: 'spare', buffer: reply.output.buffer as ArrayBuffer }, [reply.output.buffer as ArrayBuffer]);
+}
+
 /** Whether the roster can be cut between records by bytes, and the worker script is built. */
 export function canRunParallel(encoding: string, syntax: { delimiter: string; newline: string } | undefined): boolean {
   if (!syntax || !cutSyntaxFor(syntax.delimiter, syntax.newline)) return false;
@@ -116,13 +129,7 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
           .then((reply) => ({ ...reply, worker }));
       },
       async (reply) => {
-        report.rows += reply.rows;
-        report.errors += reply.errors;
-        if (report.counts.length === 0) report.counts = new Int32Array(reply.counts.length);
-        for (let i = 0; i < reply.counts.length; i++) report.counts[i] += reply.counts[i];
-        await run.write(reply.output);
-        // Written: the worker may fill the buffer again.
-        pool.send(reply.worker, { kind: 'spare', buffer: reply.output.buffer as ArrayBuffer }, [reply.output.buffer as ArrayBuffer]);
+        await writeChecked(run, pool, reply.worker, reply, report);
         bytes += pieces[checked++].length;
         run.onProgress?.({ phase: 'check', rows: report.rows, totalRows: states.rowCount, bytes, totalBytes: run.totalBytes });
       },

@@ -12,7 +12,7 @@ import { SortedJoiner, type PieceStates } from '../sorted-runs.js';
 import { unterminatedQuote } from '../csv-source.js';
 import { recordChunks, type Chunk } from './chunks.js';
 import { WorkerPool } from './pool.js';
-import { WORKER_SCRIPT, type ParallelRun } from './run-parallel.js';
+import { WORKER_SCRIPT, writeChecked, type ParallelRun } from './run-parallel.js';
 import type { BatchReport } from '../run-batch.js';
 import type { CheckReply, PrepareReply } from './protocol.js';
 
@@ -49,14 +49,7 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
   };
   const writeFinished = async () => {
     const head = finishing.shift()!;
-    const reply = await head.reply;
-    report.rows += reply.rows;
-    report.errors += reply.errors;
-    if (report.counts.length === 0) report.counts = new Int32Array(reply.counts.length);
-    for (let i = 0; i < reply.counts.length; i++) report.counts[i] += reply.counts[i];
-    await run.write(reply.output);
-    // Written: the worker may fill the buffer again.
-    pool.send(head.worker, { kind: 'spare', buffer: reply.output.buffer as ArrayBuffer }, [reply.output.buffer as ArrayBuffer]);
+    await writeChecked(run, pool, head.worker, await head.reply, report);
     bytes += head.bytes;
     run.onProgress?.({ phase: 'check', rows: report.rows, bytes, totalBytes: run.totalBytes });
     finishReady();
