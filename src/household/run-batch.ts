@@ -97,18 +97,8 @@ export interface BatchReport {
 const JSONL_CHUNK_BYTES = 16 * 1024;
 
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
-  try {
-    return await run(options);
-  } catch (e) {
-    // The readers name the path they opened; messages name the file as the user gave it.
-    if (e instanceof BatchInputError && options.file !== undefined && e.place.file === options.input) e.place.file = options.file;
-    throw e;
-  }
-}
-
-async function run(options: BatchOptions): Promise<BatchReport> {
-  const open = options.open ?? ((path: string) => openRoster(path, { encoding: options.encoding, sheet: options.sheet }));
   const file = options.file ?? options.input;
+  const open = options.open ?? ((path: string) => openRoster(path, { encoding: options.encoding, sheet: options.sheet, file }));
   const source = await open(options.input);
   const plan = planColumns(source.header, file);
   const layout: BatchLayout = {

@@ -6,6 +6,8 @@ import type { RowSource } from './rows.js';
 export interface SourceOptions {
   encoding?: string;
   sheet?: string;
+  /** The file as messages name it (as the user gave it); the path when absent. */
+  file?: string;
 }
 
 /** Whether a file is a zip archive (an .xlsx is one), from its first bytes. */
@@ -28,7 +30,7 @@ export async function openRoster(path: string, options: SourceOptions = {}): Pro
   if (/\.xlsx$/i.test(path) || (await isZip(path))) {
     // exceljs is large: loaded only for a workbook.
     const { openXlsx } = await import('./xlsx-source.js');
-    return openXlsx(path, { sheet: options.sheet });
+    return openXlsx(path, { sheet: options.sheet, file: options.file });
   }
-  return openCsv(path, { encoding: options.encoding });
+  return openCsv(path, { encoding: options.encoding, file: options.file });
 }

@@ -13,6 +13,8 @@ import type { RowBatch, RowSource } from './rows.js';
 export interface XlsxOptions {
   /** Sheet name, or its position counting from 1; the first sheet when absent. */
   sheet?: string;
+  /** The file as messages name it (as the user gave it); the path when absent. */
+  file?: string;
 }
 
 const BATCH_ROWS = 2000;
@@ -60,11 +62,12 @@ function matches(sheet: SheetLike, position: number, wanted: string | undefined)
 
 /** Opens an .xlsx file: the chosen sheet's first non-empty row is the header. */
 export async function openXlsx(path: string, options: XlsxOptions = {}): Promise<RowSource> {
+  const file = options.file ?? path;
   let total: number;
   try {
     total = (await stat(path)).size;
   } catch (e) {
-    throw openProblem(e, path);
+    throw openProblem(e, file);
   }
   let done = 0;
   const counter = new Transform({
@@ -104,17 +107,17 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
       }
     } catch (e) {
       if (e instanceof BatchInputError) throw e;
-      throw new BatchInputError('BAD_XLSX', `${path}：${(e as Error).message}`, { file: path });
+      throw new BatchInputError('BAD_XLSX', `${file}：${(e as Error).message}`, { file });
     }
     if (options.sheet !== undefined) {
-      throw new BatchInputError('SHEET_NOT_FOUND', `--sheet ${options.sheet}；工作簿中有：${seen.join('、') || '（无）'}`, { file: path, field: '--sheet' });
+      throw new BatchInputError('SHEET_NOT_FOUND', `--sheet ${options.sheet}；工作簿中有：${seen.join('、') || '（无）'}`, { file, field: '--sheet' });
     }
-    throw new BatchInputError('EMPTY_FILE', path, { file: path });
+    throw new BatchInputError('EMPTY_FILE', file, { file });
   }
 
   const rows = sheetRows();
   const first = await rows.next();
-  if (first.done) throw new BatchInputError('EMPTY_FILE', path, { file: path });
+  if (first.done) throw new BatchInputError('EMPTY_FILE', file, { file });
   const header = first.value.cells.map((h) => h.trim());
   // Later rows may be longer than the header row's last filled cell; cells past it stay.
   async function* batches(): AsyncGenerator<RowBatch> {

@@ -5,7 +5,6 @@
  * dropped, as the single-thread reader drops them.
  */
 import { open } from 'node:fs/promises';
-import { BatchInputError } from '../batch-error.js';
 import { MAX_LINES_IN_RECORD, moreLinesThan } from '../csv-source.js';
 import { lastRecordEnd, type CutSyntax } from '../record-cuts.js';
 
@@ -52,10 +51,15 @@ export function withoutTrailingBlanks(bytes: Uint8Array, delimiter: number): num
   return end;
 }
 
-function countLines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let at = bytes.indexOf(LF); at >= 0; at = bytes.indexOf(LF, at + 1)) n++;
-  return n;
+/**
+ * A quote never closed after the pieces read so far. Only the caller, which
+ * has counted their rows, can name the row it opened on (csv-source.ts
+ * unterminatedQuote), as the one-thread reader does.
+ */
+export class UnclosedQuote extends Error {
+  constructor() {
+    super('a quote is never closed');
+  }
 }
 
 /** The pieces in one buffer of its own, copied once. */
@@ -89,10 +93,6 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
     let carry: Uint8Array = new Uint8Array(0);
     let carryStart = 0;
     let position = 0;
-    // Lines of the file before the carry, to name where a quote was never closed.
-    let lines = 0;
-    const unterminated = () =>
-      new BatchInputError('UNTERMINATED_QUOTE', `文件第 ${lines + 1} 行起的引号一直没有闭合`, { file: path, line: lines + 1 });
     // Each piece is held back until more of the file follows it: blank rows at the end of the last one are dropped.
     let held: Chunk | undefined;
     // Pieces of nothing but blank rows after `held`: joined to it (once) if more rows follow.
@@ -112,7 +112,7 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
         if (moreLinesThan(data, MAX_LINES_IN_RECORD)) {
           // The whole records before it go first, so their rows are counted and checked.
           if (held) yield withBlanks(held);
-          throw unterminated();
+          throw new UnclosedQuote();
         }
         const last = held ? { start: held.start, bytes: joinAll([held.bytes, ...blanks, data]) } : { start: carryStart, bytes: data };
         const end = withoutTrailingBlanks(last.bytes, syntax.delimiter);
@@ -123,7 +123,7 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
       if (cut <= 0) {
         if (moreLinesThan(data, MAX_LINES_IN_RECORD)) {
           if (held) yield withBlanks(held);
-          throw unterminated();
+          throw new UnclosedQuote();
         }
         carry = data.slice();
         continue;
@@ -131,7 +131,6 @@ export async function* recordChunks(path: string, syntax: CutSyntax, chunkBytes 
       // The tail after the cut is copied out, so the piece's buffer can be handed over whole.
       const tail = data.slice(cut);
       const piece = data.subarray(0, cut);
-      lines += countLines(piece);
       if (held && withoutTrailingBlanks(piece, syntax.delimiter) === 0) {
         // Only blank rows: they may be the end of the file, which is dropped, so they wait.
         blanks.push(piece);

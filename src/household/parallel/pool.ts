@@ -83,7 +83,6 @@ export class WorkerPool {
     if (!this.failure) this.workers[w].postMessage(message, transfer);
   }
 
-
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }

@@ -11,7 +11,7 @@ import { BatchInputError } from '../batch-error.js';
 import { HouseholdStates } from '../household-index.js';
 import { unterminatedQuote } from '../csv-source.js';
 import { cutSyntaxFor } from '../record-cuts.js';
-import { recordChunks, rereadChunks, type Chunk } from './chunks.js';
+import { UnclosedQuote, recordChunks, rereadChunks, type Chunk } from './chunks.js';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { once } from 'node:events';
 import type { IndexFinish, IndexResult, IndexStart } from './index-worker.js';
@@ -97,7 +97,7 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
       );
     } catch (e) {
       // The pieces before it were finished first (inOrder): the quote's row is known.
-      if (e instanceof BatchInputError && e.problem === 'UNTERMINATED_QUOTE') throw unterminatedQuote(run.file, 2 + indexedRows);
+      if (e instanceof UnclosedQuote) throw unterminatedQuote(run.file, 2 + indexedRows);
       throw e;
     }
     indexer.postMessage({ kind: 'finish', pieces: pieces.length } satisfies IndexFinish);

@@ -10,7 +10,7 @@ import { BatchInputError } from '../batch-error.js';
 import { cutSyntaxFor } from '../record-cuts.js';
 import { SortedJoiner, type PieceStates } from '../sorted-runs.js';
 import { unterminatedQuote } from '../csv-source.js';
-import { recordChunks, type Chunk } from './chunks.js';
+import { UnclosedQuote, recordChunks, type Chunk } from './chunks.js';
 import { WorkerPool } from './pool.js';
 import { WORKER_SCRIPT, writeChecked, type ParallelRun } from './run-parallel.js';
 import type { BatchReport } from '../run-batch.js';
@@ -67,7 +67,7 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
         // The pieces read before the problem come first, as on one thread: a household
         // that came back in them is reported, and a quote never closed is named by its row.
         while (preparing.length > 0) await takePrepared();
-        if (e instanceof BatchInputError && e.problem === 'UNTERMINATED_QUOTE') throw unterminatedQuote(run.file, joiner.nextRowNumber);
+        if (e instanceof UnclosedQuote) throw unterminatedQuote(run.file, joiner.nextRowNumber);
         throw e;
       }
       if (next.done) break;

@@ -18,10 +18,9 @@ import { planColumns } from '../columns.js';
 import { visitRecords } from '../csv-source.js';
 import { makeDecoder } from '../encoding.js';
 import type { OutRow } from '../out-row.js';
-import { RowProcessor, memberReader, shownColumns } from '../row-processor.js';
+import { RowProcessor, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
 import { isBlankRow } from '../rows.js';
 import { PieceSplitter, type StateSlot } from '../sorted-runs.js';
-import type { PreparedRow } from '../row-processor.js';
 import {
   BLANK_ROW,
   type CheckReply,
@@ -56,6 +55,20 @@ const MAX_SPARE_BYTES = 8 * 1024 * 1024;
 /** The formatted rows so far, in a buffer of their own (transferred to the main thread, which may send it back). */
 function takeOutput(): Uint8Array {
   return buffer.detach(spareOutputs.pop());
+}
+
+/** Rows, errors and counts not yet reported: a --sorted piece's rows may be checked while another piece is prepared. */
+const reported = { rows: 0, errors: 0 };
+
+/** The reply to a check or finish: the output so far and what was counted since the last reply. */
+function checked(id: number): { reply: CheckReply; transfer: ArrayBuffer[] } {
+  const output = takeOutput();
+  const counts = processor.counts.slice();
+  processor.counts.fill(0);
+  const reply: CheckReply = { id, rows: processor.rows - reported.rows, errors: processor.errors - reported.errors, output, counts };
+  reported.rows = processor.rows;
+  reported.errors = processor.errors;
+  return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
 }
 
 /** Calls `visit` for each data row of a piece (the header row skipped), numbering rows from `firstRow`. */
@@ -115,8 +128,6 @@ const PLACEHOLDER_LENGTH = rowPrefix(0).length;
 const body = new ByteBuffer();
 /** A finished piece's body buffer, whole, for the next piece. */
 let spareBody: Buffer | undefined;
-/** Rows, errors and counts are reported with each finished piece, whichever piece they came from. */
-const reported = { rows: 0, errors: 0 };
 
 function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: ArrayBuffer[] } {
   const ends: number[] = [];
@@ -171,17 +182,10 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
   }
   // Its whole buffer, not just the bytes used, for the next piece (unless one huge piece grew it).
   if (piece.body.buffer.byteLength <= MAX_SPARE_BYTES) spareBody = Buffer.from(piece.body.buffer, piece.body.byteOffset);
-  const output = takeOutput();
-  const counts = processor.counts.slice();
-  processor.counts.fill(0);
-  const reply: CheckReply = { id: request.id, rows: processor.rows - reported.rows, errors: processor.errors - reported.errors, output, counts };
-  reported.rows = processor.rows;
-  reported.errors = processor.errors;
-  return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
+  return checked(request.id);
 }
 
 function check(request: CheckRequest): { reply: CheckReply; transfer: ArrayBuffer[] } {
-  const before = { rows: processor.rows, errors: processor.errors };
   let i = 0;
   const states = request.states;
   const rows = eachRow(request.bytes, request.hasHeader, request.firstRow, (cells, row, broken) => {
@@ -190,11 +194,7 @@ function check(request: CheckRequest): { reply: CheckReply; transfer: ArrayBuffe
     format(processor.finish(processor.prepare(cells, row, broken), state));
   });
   if (rows !== states.length) throw new Error('the file changed between the two passes');
-  const output = takeOutput();
-  const counts = processor.counts.slice();
-  processor.counts.fill(0);
-  const reply: CheckReply = { id: request.id, rows: processor.rows - before.rows, errors: processor.errors - before.errors, output, counts };
-  return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
+  return checked(request.id);
 }
 
 function handle(request: Request): { reply: unknown; transfer: ArrayBuffer[] } | undefined {
