@@ -98,6 +98,20 @@ describe('a quote never closed', () => {
       expect(readdirSync(dir)).toEqual(['unclosed.csv']);
     }
   });
+
+  it('is named by its row, counted as records, after cells with line breaks, on one thread and several alike', () => {
+    const dir = tempDir();
+    // 3,000 rows whose remark holds a line break (past the 64 KiB the header is read from): lines and records differ by 3,000.
+    const broken = Array.from({ length: 3000 }, (_, i) => `H${i},甲,"第一行\r\n第二行"\r\n`).join('');
+    writeFileSync(join(dir, 'late.csv'), `户编号,姓名,备注\r\n${broken}H9,乙,"没有闭合\r\n${'H10,丙,\r\n'.repeat(2000)}`);
+    const runs = ['0', '2'].map((jobs) => batch(dir, ['late.csv', '--jobs', jobs, '--out', 'out.csv']));
+    for (const r of runs) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/late\.csv:3002: .*UNTERMINATED_QUOTE.*第 3002 行起/);
+    }
+    expect(runs[1].stderr).toBe(runs[0].stderr);
+    expect(readdirSync(dir)).toEqual(['late.csv']);
+  });
 });
 
 describe('an interrupted run', () => {
