@@ -13,6 +13,7 @@ import { MEMBER_KEYS, UNKNOWN_MEMBER, memberCode, unknownMember } from './member
 import type { OutRow } from './out-row.js';
 import { compileRowNormaliser, type RowNormaliser } from './row-normaliser.js';
 import { isBlankRow } from './rows.js';
+import { StatusSlab } from './status-slab.js';
 
 export interface RowProcessorOptions {
   plan: ColumnPlan;
@@ -65,6 +66,7 @@ export class RowProcessor {
   /** By shown column: the ID column or a column named for ID numbers, masked whole. */
   private readonly maskWhole: boolean[];
   private readonly width: number;
+  private readonly slab: StatusSlab;
 
   constructor(private readonly options: RowProcessorOptions) {
     const { plan } = options;
@@ -75,6 +77,7 @@ export class RowProcessor {
     this.maskWhole = this.shownCols.map((c) => c === idCol || plan.idNamed.has(c));
     this.width = plan.labels.length;
     this.counts = new Int32Array(options.checker.items.length * 3);
+    this.slab = new StatusSlab(options.checker.items.length);
   }
 
   /**
@@ -128,7 +131,7 @@ export class RowProcessor {
     }
     const profile = applyHouseholdFacts(p.profile, householdState, p.code);
     const { checker } = this.options;
-    const statuses = new Uint8Array(checker.items.length);
+    const statuses = this.slab.next();
     checker.statuses(profile, statuses);
     const counts = this.counts;
     for (let i = 0; i < statuses.length; i++) counts[i * 3 + statuses[i]]++;

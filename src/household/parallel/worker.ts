@@ -15,7 +15,7 @@ import { ByteBuffer } from '../../format/byte-buffer.js';
 import { jsonlWriter } from '../../format/jsonl.js';
 import { engineChecker } from '../batch-checker.js';
 import { planColumns } from '../columns.js';
-import { visitRecords } from '../csv-source.js';
+import { recordVisitor } from '../csv-source.js';
 import { makeDecoder } from '../encoding.js';
 import type { OutRow } from '../out-row.js';
 import { RowProcessor, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
@@ -71,12 +71,14 @@ function checked(id: number): { reply: CheckReply; transfer: ArrayBuffer[] } {
   return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
 }
 
+const visitRecords = recordVisitor(init.syntax);
+
 /** Calls `visit` for each data row of a piece (the header row skipped), numbering rows from `firstRow`. */
 function eachRow(bytes: Uint8Array, hasHeader: boolean, firstRow: number, visit: (cells: string[], row: number, broken: string | undefined) => void): number {
   const decoder = makeDecoder(init.encoding);
   const text = decoder.write(bytes) + decoder.end();
   let index = hasHeader ? -1 : 0;
-  visitRecords(text, init.syntax, (cells, broken) => {
+  visitRecords(text, (cells, broken) => {
     if (index >= 0) visit(cells, firstRow + index, broken);
     index++;
   });
