@@ -1,5 +1,6 @@
 /** Opening a roster by its kind: .xlsx by extension or content, anything else as CSV. */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { BatchInputError, openProblem } from './batch-error.js';
 import { openCsv } from './csv-source.js';
 import type { RowSource } from './rows.js';
 
@@ -27,6 +28,15 @@ async function isZip(path: string): Promise<boolean> {
 }
 
 export async function openRoster(path: string, options: SourceOptions = {}): Promise<RowSource> {
+  const file = options.file ?? path;
+  // A folder opens but cannot be read: said plainly rather than as EISDIR from deep inside a reader.
+  const isFolder = await stat(path).then(
+    (s) => s.isDirectory(),
+    (e: unknown) => {
+      throw openProblem(e, file);
+    },
+  );
+  if (isFolder) throw new BatchInputError('FILE_UNREADABLE', `${file}（这是一个文件夹，不是名单文件）`, { file });
   if (/\.xlsx$/i.test(path) || (await isZip(path))) {
     // exceljs is large: loaded only for a workbook.
     const { openXlsx } = await import('./xlsx-source.js');

@@ -1,6 +1,6 @@
 /** `longchang-check batch` as an analyst uses it: files in, files out, exit codes, messages. */
 import ExcelJS from 'exceljs';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProgress } from '../../src/format/progress.js';
@@ -166,7 +166,9 @@ describe('bad rows and unusable input', () => {
   });
 
   it.each([
-    ['a missing file', ['nope.csv', '--out', 'out.csv'], /nope\.csv/],
+    ['a missing file', ['nope.csv', '--out', 'out.csv'], /FILE_NOT_FOUND.*nope\.csv/],
+    ['a folder given as the roster', ['rosters', '--out', 'out.csv'], /rosters: 错误 FILE_UNREADABLE: .*rosters（这是一个文件夹/],
+    ['a folder named like a workbook', ['book-folder.xlsx', '--out', 'out.csv'], /FILE_UNREADABLE: .*book-folder\.xlsx（这是一个文件夹/],
     ['two columns for one key', ['dup.csv', '--out', 'out.csv'], /DUPLICATE_COLUMN.*“身份证号”.*“身份证号码”/],
     ['an unknown encoding', ['ok.csv', '--encoding', 'klingon', '--out', 'out.csv'], /klingon/],
     ['xlsx without --out', ['ok.csv', '--format', 'xlsx'], /--out/],
@@ -179,6 +181,8 @@ describe('bad rows and unusable input', () => {
     const dir = tempDir();
     writeCsv(dir, 'dup.csv', [['身份证号', '身份证号码'], ['1', '2']]);
     writeCsv(dir, 'ok.csv', [['姓名'], ['甲']]);
+    mkdirSync(join(dir, 'rosters'));
+    mkdirSync(join(dir, 'book-folder.xlsx'));
     writeCsv(dir, 'unsorted.csv', [['户编号', '姓名'], ['H1', '甲'], ['H2', '乙'], ['H1', '丙']]);
     writeFileSync(join(dir, 'unclosed.csv'), `户编号,姓名\r\nH1,甲\r\nH1,"乙\r\n${'H2,丙\r\n'.repeat(1200)}`);
     const book = new ExcelJS.Workbook();
@@ -188,6 +192,7 @@ describe('bad rows and unusable input', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).not.toContain('internal error');
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
   });
 });
