@@ -3,12 +3,17 @@
  * detected or forced), then split by papaparse's parser, one file chunk at
  * a time, so memory does not grow with the file.
  */
-import Papa from 'papaparse';
+import type PapaTypes from 'papaparse';
 import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
 import { open, stat } from 'node:fs/promises';
 import { BatchInputError, openProblem } from './batch-error.js';
 import { detectFileEncoding, isKnownEncoding, makeDecoder, type TextChunkDecoder } from './encoding.js';
 import type { RowBatch, RowSource } from './rows.js';
+
+// Required, not imported: importing a CommonJS package from ESM runs Node's export
+// lexer over its source in every thread (worker threads measured about 50 ms later to start).
+const Papa = createRequire(import.meta.url)('papaparse') as typeof PapaTypes;
 
 export interface CsvOptions {
   /** Force an encoding (any name iconv-lite knows); detected when absent. */
@@ -90,13 +95,13 @@ export async function* parseCsvChunks(
   decoder: TextChunkDecoder,
   options: { syntax?: CsvSyntax; first?: number; file?: string } = {},
 ): AsyncGenerator<RowBatch> {
-  let parser: Papa.Parser | undefined;
+  let parser: PapaTypes.Parser | undefined;
   let rows: string[][] = [];
   let broken: Map<number, string> | undefined;
   let next = options.first ?? 1;
   let pending = '';
   // The low-level parser steps with data = [row].
-  const step = (result: Papa.ParseStepResult<string[][]>) => {
+  const step = (result: PapaTypes.ParseStepResult<string[][]>) => {
     rows.push(result.data[0]);
     if (result.errors.length > 0) (broken ??= new Map()).set(rows.length - 1, result.errors[0].code);
   };
@@ -116,7 +121,7 @@ export async function* parseCsvChunks(
     if (text === '') continue;
     const input = pending + text;
     parser ??= parserFor(input);
-    const result = parser.parse(input, 0, true) as Papa.ParseResult<string[]>;
+    const result = parser.parse(input, 0, true) as PapaTypes.ParseResult<string[]>;
     pending = input.substring(result.meta.cursor);
     if (pending.length > MAX_PENDING_CHARS || moreLinesThan(pending, MAX_LINES_IN_RECORD)) throw unterminated();
     if (rows.length > 0) yield take();
@@ -145,13 +150,13 @@ export function recordVisitor(syntax: CsvSyntax): (text: string, visit: RecordVi
   let current: RecordVisit = () => {};
   const parser = new Papa.Parser({
     ...syntax,
-    step: (result: Papa.ParseStepResult<string[][]>) => current(result.data[0], result.errors.length > 0 ? result.errors[0].code : undefined),
+    step: (result: PapaTypes.ParseStepResult<string[][]>) => current(result.data[0], result.errors.length > 0 ? result.errors[0].code : undefined),
   });
   return (text, visit) => {
     current = visit;
     try {
       // Ignoring the last row leaves the empty "row" after the final line end unparsed.
-      const result = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
+      const result = parser.parse(text, 0, true) as PapaTypes.ParseResult<string[]>;
       const rest = text.substring(result.meta.cursor);
       if (rest !== '') parser.parse(rest, 0, false);
     } finally {

@@ -5,8 +5,12 @@
  * GBK and GB2312 are subsets of it). Pure ASCII is undecided, so the
  * caller keeps reading until the first non-ASCII byte.
  */
-import iconv from 'iconv-lite';
+import type IconvTypes from 'iconv-lite';
 import { open } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+// Required, not imported, as papaparse in csv-source.ts: no export lexing in every thread.
+const iconv = createRequire(import.meta.url)('iconv-lite') as typeof IconvTypes;
 
 export type Verdict = 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'utf-8' | 'gb18030' | 'ascii';
 
