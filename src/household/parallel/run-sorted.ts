@@ -11,6 +11,7 @@ import { cutSyntaxFor } from '../record-cuts.js';
 import { SortedJoiner, type PieceStates } from '../sorted-runs.js';
 import { unterminatedQuote } from '../csv-source.js';
 import { UnclosedQuote, recordChunks, type Chunk } from './chunks.js';
+import { OrderedWindow } from './ordered-window.js';
 import { WorkerPool } from './pool.js';
 import { WORKER_SCRIPT, writeChecked, type ParallelRun } from './run-parallel.js';
 import type { BatchReport } from '../run-batch.js';
@@ -21,38 +22,29 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
   const pool = new WorkerPool(WORKER_SCRIPT, run.workers, () => ({ workerData: run.init }));
   const joiner = new SortedJoiner(run.file);
   const report: BatchReport = { rows: 0, errors: 0, households: 0, counts: new Int32Array(0) };
-  // Pieces being prepared, and pieces being finished, each in file order.
+  // Pieces being prepared, in file order.
   const preparing: { reply: Promise<PrepareReply> }[] = [];
-  const finishing: { worker: number; bytes: number; reply: Promise<CheckReply> }[] = [];
   const workerOf = new Map<number, { worker: number; bytes: number }>();
   // Pieces in flight each way: one more than the workers kept them busy; more only held memory.
   const limit = run.workers + 1;
   let bytes = 0;
 
-  // Pieces whose households are complete, waiting their turn to be finished.
-  const ready: PieceStates[] = [];
-  /** Sends ready pieces back to the worker that holds each, no more than `limit` in flight (their output comes back whole). */
-  const finishReady = () => {
-    ready.push(...joiner.ready());
-    while (ready.length > 0 && finishing.length < limit) {
-      const piece = ready.shift()!;
-      const at = workerOf.get(piece.seq)!;
-      workerOf.delete(piece.seq);
-      const reply = pool.requestTo<CheckReply>(at.worker, (id) => ({ kind: 'finish', id, ...piece }), []);
-      reply.catch(() => {}); // awaited in order by writeFinished
-      finishing.push({ worker: at.worker, bytes: at.bytes, reply });
-    }
-  };
+  /** Pieces whose households are complete go back to the worker that holds each, `limit` at a time (their output comes back whole). */
+  const finishing = new OrderedWindow<PieceStates, CheckReply & { worker: number; bytes: number }>(limit, (piece) => {
+    const at = workerOf.get(piece.seq)!;
+    workerOf.delete(piece.seq);
+    return pool.requestTo<CheckReply>(at.worker, (id) => ({ kind: 'finish', id, ...piece }), []).then((reply) => ({ ...reply, ...at }));
+  });
   const takePrepared = async () => {
     joiner.add(await preparing.shift()!.reply);
-    finishReady();
+    finishing.add(joiner.ready());
   };
   const writeFinished = async () => {
-    const head = finishing.shift()!;
-    await writeChecked(run, pool, head.worker, await head.reply, report);
-    bytes += head.bytes;
+    const { result } = await finishing.next();
+    await writeChecked(run, pool, result.worker, result, report);
+    bytes += result.bytes;
     run.onProgress?.({ phase: 'check', rows: report.rows, bytes, totalBytes: run.totalBytes });
-    finishReady();
+    finishing.resume();
   };
 
   // Closed in `finally`, so a run stopped early still closes the file.
@@ -80,13 +72,13 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
       preparing.push({ reply });
       workerOf.set(seq++, { worker, bytes: length });
       while (preparing.length >= limit) await takePrepared();
-      while (finishing.length >= limit) await writeFinished();
+      while (finishing.inFlight >= limit) await writeFinished();
     }
     while (preparing.length > 0) await takePrepared();
     joiner.end();
-    finishReady();
-    while (finishing.length > 0) await writeFinished();
-    if (ready.length > 0) throw new Error('pieces left unfinished');
+    finishing.add(joiner.ready());
+    while (finishing.inFlight > 0) await writeFinished();
+    if (finishing.queued > 0) throw new Error('pieces left unfinished');
     report.households = joiner.households;
     return report;
   } catch (e) {

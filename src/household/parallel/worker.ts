@@ -21,6 +21,7 @@ import type { OutRow } from '../out-row.js';
 import { RowProcessor, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
 import { isBlankRow } from '../rows.js';
 import { PieceSplitter, type StateSlot } from '../sorted-runs.js';
+import { SpareBuffers } from './spare-buffers.js';
 import {
   BLANK_ROW,
   type CheckReply,
@@ -47,14 +48,14 @@ const buffer = new ByteBuffer();
 const line = init.format === 'csv' ? tableCsvBytes(table) : jsonlWriter({ carriedLabels, lang: init.lang });
 const format = (out: OutRow, into: ByteBuffer = buffer) => line(out, into);
 
-/** Output buffers the main thread has written and sent back: fresh 2 MB buffers cost page faults and collections. */
-const spareOutputs: Buffer[] = [];
 /** Buffers bigger than this (grown by a huge household) are not kept for reuse. */
 const MAX_SPARE_BYTES = 8 * 1024 * 1024;
+/** Output buffers the main thread has written and sent back: two, as a worker has about two pieces' output in flight. */
+const spareOutputs = new SpareBuffers(2, MAX_SPARE_BYTES);
 
 /** The formatted rows so far, in a buffer of their own (transferred to the main thread, which may send it back). */
 function takeOutput(): Uint8Array {
-  return buffer.detach(spareOutputs.pop());
+  return buffer.detach(spareOutputs.take());
 }
 
 /** Rows, errors and counts not yet reported: a --sorted piece's rows may be checked while another piece is prepared. */
@@ -129,7 +130,7 @@ const rowPrefix = init.format === 'csv' ? (row: number) => String(row) : (row: n
 const PLACEHOLDER_LENGTH = rowPrefix(0).length;
 const body = new ByteBuffer();
 /** A finished piece's body buffer, whole, for the next piece. */
-let spareBody: Buffer | undefined;
+const spareBodies = new SpareBuffers(1, MAX_SPARE_BYTES);
 
 function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: ArrayBuffer[] } {
   const ends: number[] = [];
@@ -153,8 +154,7 @@ function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: Arra
     splitter.add(p, p.householdId, p.code, isBlankRow(cells));
   });
   const runs = splitter.end();
-  held.set(request.seq, { rows: runs.rows, body: body.detach(spareBody), ends: Int32Array.from(ends), waiting });
-  spareBody = undefined;
+  held.set(request.seq, { rows: runs.rows, body: body.detach(spareBodies.take()), ends: Int32Array.from(ends), waiting });
   return { reply: { id: request.id, ...runs }, transfer: [] };
 }
 
@@ -182,8 +182,7 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
     out!.row = row;
     format(out!);
   }
-  // Its whole buffer, not just the bytes used, for the next piece (unless one huge piece grew it).
-  if (piece.body.buffer.byteLength <= MAX_SPARE_BYTES) spareBody = Buffer.from(piece.body.buffer, piece.body.byteOffset);
+  spareBodies.keep(piece.body);
   return checked(request.id);
 }
 
@@ -210,8 +209,7 @@ function handle(request: Request): { reply: unknown; transfer: ArrayBuffer[] } |
     case 'finish':
       return finish(request);
     case 'spare':
-      // Two kept, of a usual size: a worker has about two pieces' output in flight.
-      if (spareOutputs.length < 2 && request.buffer.byteLength <= MAX_SPARE_BYTES) spareOutputs.push(Buffer.from(request.buffer));
+      spareOutputs.keep(request.buffer);
       return undefined;
   }
 }
