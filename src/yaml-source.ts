@@ -75,10 +75,18 @@ export function locate(
   return { line: at.line, column: at.col };
 }
 
+/** Each source's lines, split once: a file with thousands of problems was split again for each (quadratic). */
+const linesOf = new WeakMap<{ text: string }, string[]>();
+
 /** Adds the source line and a caret under the column to an issue. */
 export function withExcerpt(source: { text: string }, issue: Issue): Issue {
   if (!issue.line) return issue;
-  const lineText = source.text.split(/\r?\n/)[issue.line - 1];
+  let lines = linesOf.get(source);
+  if (!lines) {
+    lines = source.text.split(/\r?\n/);
+    linesOf.set(source, lines);
+  }
+  const lineText = lines[issue.line - 1];
   if (lineText === undefined) return issue;
   return { ...issue, excerpt: maskIdNumbersInText(lineText) };
 }

@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { nearest } from '../profile/keys.js';
 import { CliError, makeIssue, type Issue } from '../issues.js';
@@ -76,18 +76,40 @@ export async function catalogueFor(io: Io, rules: string | undefined): Promise<C
 /** The subcommands, for hints when one is mistyped as a file name. */
 const COMMAND_NAMES = ['check', 'batch', 'validate', 'test', 'schema', 'list', 'show'];
 
+/**
+ * The largest profile read. One person's facts take a few hundred bytes;
+ * a file far bigger is the wrong file (a roster: that is `batch`). Parsing
+ * and reporting on tens of thousands of keys is slow (the YAML library's
+ * duplicate-key check is quadratic): 20,000 unknown keys took 6 s.
+ */
+export const MAX_PROFILE_BYTES = 64 * 1024;
+
+function tooLarge(file: string, bytes: number): CliError {
+  const detail = `${file}（${Math.ceil(bytes / 1024)} KB；一个人的档案应在 64 KB 以内，名单请用 batch 命令）`;
+  return new CliError(2, [makeIssue('FILE_UNREADABLE', detail, { file })]);
+}
+
 /** Reads a file argument, or standard input for "-". */
 export async function readInput(io: Io, path: string): Promise<{ text: string; file: string }> {
   if (path === '-') {
     if (!io.stdin) throw new CliError(2, [makeIssue('FILE_UNREADABLE', '没有标准输入', { file: '<stdin>' })]);
     const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    let bytes = 0;
+    for await (const chunk of io.stdin) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      bytes += buffer.length;
+      if (bytes > MAX_PROFILE_BYTES) throw tooLarge('<stdin>', bytes);
+      chunks.push(buffer);
+    }
     return { text: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''), file: '<stdin>' };
   }
   const full = resolve(io.cwd ?? process.cwd(), path);
   try {
+    const { size, isFile } = await stat(full).then((s) => ({ size: s.size, isFile: s.isFile() }));
+    if (isFile && size > MAX_PROFILE_BYTES) throw tooLarge(path, size);
     return { text: (await readFile(full, 'utf8')).replace(/^\uFEFF/, ''), file: path };
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     // `longchang-check validat` reaches the default command with a file that is not there: a mistyped command.
     const command = code === 'ENOENT' && !/[./\\]/.test(path) ? nearest(path, COMMAND_NAMES) : undefined;

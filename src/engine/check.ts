@@ -3,7 +3,7 @@
  * ineligible or undetermined, with the parts, the facts still missing and
  * the conditions that decided it.
  */
-import { looksLikeIdNumber, maskIdNumber } from '../profile/id-number.js';
+import { looksLikeIdNumber, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
 import type { Profile } from '../profile/normalise.js';
 import { describeLeaf, type Lang } from '../rules/describe.js';
 import type { Catalogue, Condition, Item } from '../rules/types.js';
@@ -140,7 +140,8 @@ export class Checker {
 export function publicPerson(profile: Profile): Profile {
   const out: Profile = { ...profile };
   for (const [key, value] of Object.entries(out)) {
-    if (typeof value === 'string' && (key === 'id_number' || looksLikeIdNumber(value))) out[key] = maskIdNumber(value);
+    if (typeof value !== 'string') continue;
+    out[key] = key === 'id_number' || looksLikeIdNumber(value) ? maskIdNumber(value) : maskIdNumbersInText(value);
   }
   return out;
 }

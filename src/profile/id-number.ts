@@ -110,7 +110,23 @@ export function looksLikeIdNumber(text: string): boolean {
   return text.length >= 15 && /^\s*(\d{17}[\dXx]|\d{15})\s*$/.test(text);
 }
 
-/** Masks every ID-number-like run of digits inside free text (messages, excerpts). */
+/** 15 or 18 digits in a row (ASCII or full-width), the 18th may be X. */
+const ID_IN_TEXT = /(?<![0-9０-９])(?:[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15})(?![0-9０-９])/g;
+/** Digits with single spaces or hyphens between some of them, as people type an ID number. */
+const SPACED_RUN = /(?<![0-9０-９][ -]?)[0-9０-９](?:[ -]?[0-9０-９XxＸｘ])+(?![ -]?[0-9０-９XxＸｘ])/g;
+const NOT_DIGIT = /[^0-9０-９XxＸｘ]/g;
+
+/**
+ * Masks every ID number inside free text (messages, excerpts, names,
+ * remarks): 15 or 18 digits in a row, full-width ones too, and the same
+ * written in groups ("5110 8319 6006 0112 37", "511083-19600601-1237").
+ */
 export function maskIdNumbersInText(text: string): string {
-  return text.replace(/(?<![0-9])(\d{17}[\dXx]|\d{15})(?![0-9])/g, (id) => maskIdNumber(id));
+  const plain = text.replace(ID_IN_TEXT, (id) => maskIdNumber(id));
+  if (!/[0-9０-９][ -][0-9０-９]/.test(plain)) return plain;
+  return plain.replace(SPACED_RUN, (run) => {
+    const digits = run.replace(NOT_DIGIT, '');
+    const isId = digits.length === 15 ? !/[XxＸｘ]/.test(digits) : digits.length === 18 && !/[XxＸｘ]/.test(digits.slice(0, 17));
+    return isId && digits.length !== run.length ? maskIdNumber(run) : run;
+  });
 }

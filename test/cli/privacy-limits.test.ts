@@ -1,0 +1,89 @@
+/** ID numbers in the shapes people type them are masked everywhere a check prints; a profile file has a size limit. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { maskIdNumbersInText } from '../../src/profile/id-number.js';
+import { runCli } from './run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'lc-privacy-'));
+const write = (name: string, text: string) => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const ID = '511083196006011237';
+const AS_OF = ['--as-of', '2025-06-01'];
+
+describe('maskIdNumbersInText', () => {
+  it.each([
+    ['张三 511083196006011237', '张三 511083********1237'],
+    ['5110 8319 6006 0112 37', '5110 8************2 37'],
+    ['511083-19600601-1237', '511083**********1237'],
+    ['a 511083 19600601 1237 b', 'a 511083**********1237 b'],
+    ['５１１０８３１９６００６０１１２３７', '５１１０８３********１２３７'],
+    ['51108319600601123７', '511083********123７'],
+    ['511083196006011237 511083196006011237', '511083********1237 511083********1237'],
+  ])('masks %s', (text, masked) => {
+    expect(maskIdNumbersInText(text)).toBe(masked);
+  });
+
+  it.each([
+    ['two phone numbers', '15256005115 15625648967'],
+    ['a phone number in groups', '电话 152 5600 5115'],
+    ['a date', '2025-06-01'],
+    ['a 14-digit household id', '51102800000001'],
+    ['16 digits', '1234567890123456'],
+  ])('leaves %s alone', (_what, text) => {
+    expect(maskIdNumbersInText(text)).toBe(text);
+  });
+});
+
+describe('a check never prints a whole ID number', () => {
+  it('masks one written into the name, in the table and in JSON', async () => {
+    const file = write('name.yaml', `姓名: 张三 ${ID}\n年龄: 65\n`);
+    for (const format of ['table', 'json', 'yaml']) {
+      const r = await runCli([file, ...AS_OF, '--format', format]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('张三 511083********1237');
+      expect(r.stdout + r.stderr).not.toContain(ID);
+    }
+  });
+
+  it.each([
+    ['in groups', '"5110 8319 6006 0112 37"', '5110 8************2 37'],
+    ['with hyphens', '"511083-19600601-1237"', '511083**********1237'],
+    ['with a full-width digit', '51108319600601123７', '511083********123７'],
+  ])('masks a malformed ID number %s in the error and its source line', async (_what, written, masked) => {
+    const file = write('bad-id.yaml', `身份证号: ${written}\n`);
+    const r = await runCli([file, ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('BAD_ID_FORMAT');
+    expect(r.stderr).toContain(masked);
+    expect(r.stderr.replace(/[^0-9０-９]/g, '')).not.toContain('19600601');
+    expect(r.stderr.replace(/[^0-9０-９]/g, '')).not.toContain('１９６００６０１');
+  });
+});
+
+describe('profile size', () => {
+  it('refuses a file over 64 KB at once, saying why (a roster belongs to batch)', async () => {
+    const file = write('big.yaml', Array.from({ length: 20000 }, (_, i) => `k${i}: ${i}`).join('\n'));
+    const r = await runCli([file, ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/FILE_UNREADABLE.*big\.yaml（\d+ KB；一个人的档案应在 64 KB 以内，名单请用 batch 命令）/);
+    // Refused before parsing: no problem with any of its 20,000 keys is listed.
+    expect(r.stderr).not.toContain('UNKNOWN_KEY');
+  });
+
+  it('refuses standard input over 64 KB', async () => {
+    const r = await runCli(['-', ...AS_OF], { stdin: `备注: ${'很长'.repeat(40000)}\n` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>.*一个人的档案应在 64 KB 以内/);
+  });
+
+  it('reads a profile just under the limit', async () => {
+    const file = write('long-remark.yaml', `年龄: 65\n# ${'x'.repeat(60000)}\n`);
+    const r = await runCli([file, ...AS_OF]);
+    expect(r.code).toBe(0);
+  });
+});
