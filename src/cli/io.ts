@@ -7,6 +7,8 @@ export interface Io {
   isTTY?: boolean;
   /** Whether stderr is a terminal (progress bars). */
   stderrIsTTY?: boolean;
+  /** The width of stdout when it is a terminal (tables fit it). */
+  columns?: number;
   env?: Record<string, string | undefined>;
   /** The working directory relative paths are read from. */
   cwd?: string;
@@ -21,6 +23,7 @@ export function processIo(): Io {
     stdin: process.stdin,
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     env: process.env,
     cwd: process.cwd(),
   };

@@ -2,9 +2,15 @@
  * A single check as a terminal table, grouped by domain: eligible items
  * first, then undetermined ones with the questions to ask, then (with --all)
  * ineligible ones. Returns a string; printing is the CLI's job.
+ *
+ * No cell is ever cut short: a caseworker needs every fact to ask about.
+ * Cells are wrapped here, by terminal columns (a Chinese character takes
+ * two), because cli-table3 wraps by UTF-16 length and, as Chinese has no
+ * spaces, truncates with "…" what its word wrap cannot break.
  */
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import type { ItemResult } from '../engine/check.js';
 import type { CheckReport } from '../engine/report.js';
 import type { TraceNode } from '../engine/trace.js';
@@ -18,6 +24,11 @@ export interface TableOptions {
   all: boolean;
   chalk: ChalkInstance;
   domains: DomainInfo[];
+  /**
+   * Columns of the terminal the table is printed to, when known; without it
+   * (a file, a pipe) the table is DEFAULT_WIDTH wide.
+   */
+  width?: number;
   /** Present with --explain: the decision tree of an item. */
   explain?: (itemId: string) => { whole: TraceNode; parts?: { id: string; name: string; node: TraceNode }[] };
 }
@@ -37,11 +48,101 @@ const T = {
   },
 };
 
-function statusText(status: ItemResult['status'], lang: Lang, chalk: ChalkInstance): string {
-  const t = T[lang];
-  if (status === 'eligible') return chalk.green(`✓ ${t.eligible}`);
-  if (status === 'undetermined') return chalk.yellow(`? ${t.undetermined}`);
-  return chalk.dim(`✗ ${t.ineligible}`);
+/** Table width without a known terminal, and the range a terminal's width is kept to. */
+const DEFAULT_WIDTH = 100;
+const MIN_WIDTH = 60;
+const MAX_WIDTH = 160;
+/** Three columns: four borders and a space either side of each cell. */
+const FRAME = 4 + 3 * 2;
+
+const MARK = { eligible: '✓', undetermined: '?', ineligible: '✗' } as const;
+
+function statusText(status: ItemResult['status'], lang: Lang): string {
+  return `${MARK[status]} ${T[lang][status]}`;
+}
+
+function colourStatus(status: ItemResult['status'], text: string, chalk: ChalkInstance): string {
+  if (status === 'eligible') return chalk.green(text);
+  if (status === 'undetermined') return chalk.yellow(text);
+  return chalk.dim(text);
+}
+
+/** Terminal columns of one character: cli-table3 measures with string-width too, so both agree (a Chinese character takes two). */
+const charWidth = (ch: string): number => stringWidth(ch);
+
+/** Terminal columns a plain (uncoloured) text takes on one line. */
+export function textWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Punctuation that stays with the character after it, or before it, so that no line starts with 、 or ） nor ends with （. */
+const OPENING = new Set('（【「『《〈“‘([{');
+const CLOSING = new Set('）】」』》〉”’、，。；：！？)]},.;:!?…');
+
+/**
+ * A text as lines at most `width` columns wide, every character kept. Lines
+ * break at spaces and between Chinese characters; a word wider than a whole
+ * line is broken inside.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    // Unbreakable pieces, each with the spaces before it.
+    const pieces: { gap: string; text: string }[] = [];
+    let gap = '';
+    let open = false;
+    let lastWide = false;
+    for (const ch of paragraph) {
+      if (/\s/.test(ch)) {
+        gap += ch;
+        open = false;
+        continue;
+      }
+      const wide = charWidth(ch) === 2;
+      const last = pieces.at(-1);
+      if (last && gap === '' && (open || CLOSING.has(ch) || (!wide && !lastWide))) last.text += ch;
+      else pieces.push({ gap, text: ch });
+      gap = '';
+      open = OPENING.has(ch);
+      lastWide = wide;
+    }
+    let line = '';
+    let used = 0;
+    const flush = () => {
+      lines.push(line);
+      line = '';
+      used = 0;
+    };
+    for (const piece of pieces) {
+      const need = (line ? textWidth(piece.gap) : 0) + textWidth(piece.text);
+      if (used + need <= width) {
+        line += (line ? piece.gap : '') + piece.text;
+        used += need;
+        continue;
+      }
+      if (line) flush();
+      for (const ch of piece.text) {
+        const w = charWidth(ch);
+        if (used + w > width && line) flush();
+        line += ch;
+        used += w;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Widths of the text in the status, item and detail columns, the same for every domain's table so they line up. */
+function columnWidths(report: CheckReport, options: TableOptions): [number, number, number] {
+  const t = T[options.lang];
+  const total = options.width === undefined ? DEFAULT_WIDTH : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, options.width));
+  // The status never wraps: "? undetermined" is one phrase.
+  const status = Math.max(textWidth(t.status), ...(['eligible', 'undetermined', 'ineligible'] as const).map((s) => textWidth(statusText(s, options.lang))));
+  const rest = total - FRAME - status;
+  const longestName = Math.max(textWidth(t.item), ...report.results.map((r) => textWidth(displayName(r.id, r.name, options.lang))));
+  const item = Math.min(longestName, Math.floor(rest / 2));
+  return [status, item, rest - item];
 }
 
 function detailText(r: ItemResult, lang: Lang): string {
@@ -73,6 +174,7 @@ export function formatCheckTable(report: CheckReport, options: TableOptions): st
 
   const counts = { eligible: 0, undetermined: 0, ineligible: 0 };
   for (const r of report.results) counts[r.status]++;
+  const widths = columnWidths(report, options);
 
   for (const domain of options.domains) {
     const rows = report.results.filter((r) => r.domain === domain.id);
@@ -82,14 +184,21 @@ export function formatCheckTable(report: CheckReport, options: TableOptions): st
       ...(options.all ? rows.filter((r) => r.status === 'ineligible') : []),
     ];
     if (shown.length === 0) continue;
+    // No colWidths: cli-table3 would cut a line that it measures wider than
+    // we do. Headings padded to the width set each column instead, and a
+    // column still grows to its widest line.
+    const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - textWidth(text)));
     const table = new Table({
-      head: [t.status, t.item, t.detail],
+      head: [pad(t.status, widths[0]), pad(t.item, widths[1]), pad(t.detail, widths[2])],
       style: { head: [], border: [] },
-      colWidths: [12, 40, 46],
-      wordWrap: true,
-      wrapOnWordBoundary: lang === 'en',
     });
-    for (const r of shown) table.push([statusText(r.status, lang, chalk), displayName(r.id, r.name, lang), detailText(r, lang)]);
+    for (const r of shown) {
+      table.push([
+        colourStatus(r.status, statusText(r.status, lang), chalk),
+        wrapText(displayName(r.id, r.name, lang), widths[1]).join('\n'),
+        wrapText(detailText(r, lang), widths[2]).join('\n'),
+      ]);
+    }
     out.push('');
     out.push(chalk.bold.cyan(`【${displayName(domain.id, domain.name, lang)}】`));
     out.push(table.toString());

@@ -51,6 +51,7 @@ export function registerCheckCommand(program: Command, io: Io): void {
           all: flags.all === true,
           chalk,
           domains: checker.catalogue.domains.filter((d) => !flags.domain || d.id === flags.domain),
+          width: tableWidth(io),
           explain: flags.explain
             ? (id) => checker.explain(checker.catalogue.items.find((i) => i.id === id)!, read.profile, asOf)
             : undefined,
@@ -58,4 +59,11 @@ export function registerCheckCommand(program: Command, io: Io): void {
       );
     }
   });
+}
+
+/** The terminal's width, or COLUMNS when set to a whole number (as shells export it); otherwise the table's default. */
+function tableWidth(io: Io): number | undefined {
+  if (io.columns !== undefined && io.columns > 0) return io.columns;
+  const columns = io.env?.COLUMNS;
+  return columns !== undefined && /^[1-9]\d*$/.test(columns) ? Number(columns) : undefined;
 }
