@@ -3,7 +3,7 @@
  * ineligible or undetermined, with the parts, the facts still missing and
  * the conditions that decided it.
  */
-import { looksLikeIdNumber, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
+import { looksLikeIdNumber, maskBirthDateOfId, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
 import type { Profile } from '../profile/normalise.js';
 import { describeLeaf, type Lang } from '../rules/describe.js';
 import type { Catalogue, Condition, Item } from '../rules/types.js';
@@ -136,13 +136,14 @@ export class Checker {
   }
 }
 
-/** The profile as shown to users: the ID number masked, and so is one written into another text field (a name). */
+/** The profile as shown to users: the ID number masked, and so is one written into another text field (a name), and a birth date that would give the masked digits away. */
 export function publicPerson(profile: Profile): Profile {
   const out: Profile = { ...profile };
   for (const [key, value] of Object.entries(out)) {
     if (typeof value !== 'string') continue;
     out[key] = key === 'id_number' || looksLikeIdNumber(value) ? maskIdNumber(value) : maskIdNumbersInText(value);
   }
+  if (typeof out.birth_date === 'string') out.birth_date = maskBirthDateOfId(out.birth_date, profile.id_number);
   return out;
 }
 

@@ -8,7 +8,7 @@
  */
 import type { OutRow } from '../household/out-row.js';
 import { knownFacts } from '../household/profile-shape.js';
-import { maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
+import { maskBirthDateOfId, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
 import { errorText, type Lang } from './batch-table.js';
 import { utf8, type ByteBuffer } from './byte-buffer.js';
 
@@ -54,11 +54,12 @@ export function jsonlWriter(options: JsonlOptions): (out: OutRow, into: ByteBuff
   };
 }
 
-/** The facts the row was checked with, ID numbers masked (an ID number given as a household id included). */
+/** The facts the row was checked with, ID numbers masked (an ID number given as a household id included), and a birth date that would give their masked digits away. */
 function person(out: OutRow): Record<string, unknown> {
   const facts = knownFacts(out.profile ?? {});
   for (const [key, value] of Object.entries(facts)) {
     if (typeof value === 'string') facts[key] = key === 'id_number' ? maskIdNumber(value) : maskIdNumbersInText(value);
   }
+  if (typeof facts.birth_date === 'string') facts.birth_date = maskBirthDateOfId(facts.birth_date, out.profile?.id_number);
   return facts;
 }

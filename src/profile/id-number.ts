@@ -104,6 +104,17 @@ export function maskIdNumber(raw: string): string {
   return id.slice(0, 6) + stars(id.length - 10) + id.slice(-4);
 }
 
+/**
+ * A birth date as shown beside a masked ID number. The digits a mask hides
+ * are the birth date, so a birth date that matches them would undo the
+ * mask: it is shown with month and day masked ("1960-**-**").
+ */
+export function maskBirthDateOfId(birthDate: string, idNumber: unknown): string {
+  if (typeof idNumber !== 'string') return birthDate;
+  const id = parseIdNumber(idNumber);
+  return id.ok && id.birthDate === birthDate ? `${birthDate.slice(0, 4)}-**-**` : birthDate;
+}
+
 /** A string that looks like an ID number (for masking unknown batch columns). */
 export function looksLikeIdNumber(text: string): boolean {
   // Shorter text cannot match; most cells are (names, phone numbers), and this runs on every one.

@@ -73,6 +73,7 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
 
   const at = (key: string) => place(inputKeyOf.get(key));
 
+  let birthDateFromId = false;
   if (typeof profile.id_number === 'string') {
     const id = parseIdNumber(profile.id_number);
     if (!id.ok) {
@@ -81,13 +82,17 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
     } else {
       profile.id_number = id.normalised;
       if (id.legacy) warnings.push(makeIssue('LEGACY_ID', '已按19XX年读取出生日期，请核对', { ...at('id_number'), severity: 'warning' }));
+      // Messages never give the ID number's birth date: those are the digits its mask hides.
       if (profile.birth_date !== undefined && profile.birth_date !== id.birthDate) {
-        issues.push(makeIssue('ID_CONFLICT', `身份证号的出生日期为 ${id.birthDate}，但 birth_date 为 ${String(profile.birth_date)}`, at('birth_date')));
+        issues.push(makeIssue('ID_CONFLICT', `身份证号中的出生日期与 birth_date（${String(profile.birth_date)}）不一致`, at('birth_date')));
       }
       if (profile.sex !== undefined && profile.sex !== id.sex) {
         issues.push(makeIssue('ID_CONFLICT', `身份证号显示性别为 ${id.sex === 'male' ? '男' : '女'}，但 sex 为 ${String(profile.sex)}`, at('sex')));
       }
-      profile.birth_date ??= id.birthDate;
+      if (profile.birth_date === undefined) {
+        profile.birth_date = id.birthDate;
+        birthDateFromId = true;
+      }
       profile.sex ??= id.sex;
     }
   }
@@ -95,7 +100,8 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
   for (const key of ['birth_date', 'spouse_birth_date']) {
     const date = profile[key];
     if (typeof date === 'string' && date > options.asOf) {
-      issues.push(makeIssue('FUTURE_DATE', `${key} 为 ${date}，晚于核查日期 ${options.asOf}`, at(key)));
+      if (key === 'birth_date' && birthDateFromId) issues.push(makeIssue('FUTURE_DATE', `身份证号中的出生日期晚于核查日期 ${options.asOf}`, at('id_number')));
+      else issues.push(makeIssue('FUTURE_DATE', `${key} 为 ${date}，晚于核查日期 ${options.asOf}`, at(key)));
       delete profile[key];
     }
   }
@@ -103,7 +109,8 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
   if (typeof profile.birth_date === 'string') {
     const derived = completedYears(profile.birth_date, options.asOf);
     if (profile.age !== undefined && profile.age !== derived) {
-      issues.push(makeIssue('AGE_CONFLICT', `按出生日期 ${profile.birth_date}，${options.asOf} 时为 ${derived} 岁，但 age 为 ${String(profile.age)}`, at('age')));
+      const from = birthDateFromId ? '身份证号中的出生日期' : `出生日期 ${profile.birth_date}`;
+      issues.push(makeIssue('AGE_CONFLICT', `按${from}，${options.asOf} 时为 ${derived} 岁，但 age 为 ${String(profile.age)}`, at('age')));
     }
     profile.age = derived;
   }

@@ -87,3 +87,62 @@ describe('profile size', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('nothing prints the birth date an ID number encodes (the digits its mask hides)', () => {
+  const digitsOf = (text: string) => text.replace(/[^0-9]/g, '');
+
+  it('a conflict between the ID number and birth_date names only the birth_date given', async () => {
+    const file = write('conflict.yaml', `身份证号: "${ID}"\n出生日期: 1961-01-01\n`);
+    const r = await runCli([file, ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ID_CONFLICT');
+    expect(r.stderr).toContain('身份证号中的出生日期与 birth_date（1961-01-01）不一致');
+    expect(digitsOf(r.stderr)).not.toContain('19600601');
+  });
+
+  it('an ID number born after the check date is placed on the ID number, without its date', async () => {
+    const file = write('future.yaml', `姓名: 甲\n身份证号: "51108320260101123X"\n`);
+    const r = await runCli([file, ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/future\.yaml:2:7: 错误 FUTURE_DATE \[id_number\]: .*身份证号中的出生日期晚于核查日期 2025-06-01/);
+    expect(digitsOf(r.stderr)).not.toContain('20260101');
+  });
+
+  it('an age that contradicts the ID number does not repeat the ID number birth date', async () => {
+    const file = write('age.yaml', `身份证号: "${ID}"\n年龄: 60\n`);
+    const r = await runCli([file, ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('按身份证号中的出生日期，2025-06-01 时为 65 岁，但 age 为 60');
+    expect(digitsOf(r.stderr)).not.toContain('19600601');
+  });
+
+  it('JSON and YAML show the birth date beside a masked ID number by year only', async () => {
+    const file = write('person.yaml', `身份证号: "${ID}"\n`);
+    for (const format of ['json', 'yaml']) {
+      const r = await runCli([file, ...AS_OF, '--format', format]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('511083********1237');
+      expect(r.stdout).toContain('1960-**-**');
+      expect(digitsOf(r.stdout)).not.toContain('19600601');
+    }
+  });
+
+  it('a birth date given without an ID number is shown whole', async () => {
+    const file = write('date-only.yaml', '出生日期: 1960-06-01\n');
+    const r = await runCli([file, ...AS_OF, '--format', 'json']);
+    expect(JSON.parse(r.stdout).person.birth_date).toBe('1960-06-01');
+  });
+});
+
+describe('batch output never gives an ID number birth date away', () => {
+  it('masks it in JSON lines and leaves it out of conflict messages', async () => {
+    const roster = `户编号,身份证号,出生日期\r\nH4,${ID},1961-01-01\r\nH5,${ID},\r\n`;
+    const csv = await runCli(['batch', '-', ...AS_OF], { stdin: roster });
+    expect(csv.code).toBe(1);
+    expect(csv.stdout).toContain('身份证号中的出生日期与 birth_date（1961-01-01）不一致');
+    const jsonl = await runCli(['batch', '-', ...AS_OF, '--format', 'jsonl'], { stdin: roster });
+    const person = JSON.parse(jsonl.stdout.trim().split('\n')[1]).person;
+    expect(person).toMatchObject({ id_number: '511083********1237', birth_date: '1960-**-**', age: 65 });
+    for (const out of [csv.stdout, jsonl.stdout]) expect(out.replace(/[^0-9]/g, '')).not.toContain('19600601');
+  });
+});
