@@ -57,6 +57,19 @@ export class BatchInputError extends Error {
   }
 }
 
+/**
+ * The output cannot be written (disk full, device gone): not a problem of
+ * the input, so the runners pass it on as it is rather than blame the roster.
+ */
+export class BatchOutputError extends Error {
+  readonly code: string;
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+    this.name = 'BatchOutputError';
+    this.code = (cause as NodeJS.ErrnoException).code ?? cause.message;
+  }
+}
+
 /** A file that cannot be opened: missing, or unreadable for another reason. */
 export function openProblem(e: unknown, path: string): BatchInputError {
   const code = (e as NodeJS.ErrnoException).code;

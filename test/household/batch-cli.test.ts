@@ -175,6 +175,10 @@ describe('bad rows and unusable input', () => {
     ['a bad --jobs', ['ok.csv', '--jobs', 'many'], /--jobs/],
     ['a missing sheet', ['book.xlsx', '--sheet', '第九页', '--out', 'out.csv'], /第九页.*花名册/],
     ['an --out that cannot be written', ['ok.csv', '--out', 'no-such-folder/out.csv'], /BAD_ARGUMENT \[--out\].*no-such-folder/],
+    ['an --out that is the roster itself', ['ok.csv', '--out', './ok.csv'], /BAD_ARGUMENT \[--out\].*--out \.\/ok\.csv 就是输入的名单/],
+    ['a full disk', ['ok.csv', '--out', '/dev/full'], /\/dev\/full: 错误 BAD_ARGUMENT \[--out\]: .*无法写入 --out \/dev\/full（ENOSPC）/],
+    ['a full disk, JSON lines on worker threads', ['ok.csv', '--out', '/dev/full', '--format', 'jsonl', '--jobs', '2'], /无法写入 --out \/dev\/full（ENOSPC）/],
+    ['a full disk, --sorted on worker threads', ['ok.csv', '--out', '/dev/full', '--sorted', '--jobs', '2'], /无法写入 --out \/dev\/full（ENOSPC）/],
     ['a --sorted promise broken', ['unsorted.csv', '--sorted', '--out', 'out.csv'], /BAD_ARGUMENT.*NOT_SORTED/],
     ['a quote never closed', ['unclosed.csv', '--out', 'out.csv'], /unclosed\.csv:3: .*UNTERMINATED_QUOTE.*第 3 行/],
   ])('exits 2 on %s, saying what is wrong', async (_what, args, message) => {
@@ -193,7 +197,10 @@ describe('bad rows and unusable input', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr).not.toMatch(/ok\.csv: 错误 FILE_UNREADABLE/);
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+    // The roster itself is never touched.
+    expect(readFileSync(join(dir, 'ok.csv'), 'utf8')).toContain('甲');
   });
 });
 

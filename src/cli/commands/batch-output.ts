@@ -13,6 +13,7 @@ import { csvLine, UTF8_BOM } from '../../format/csv.js';
 import { jsonlWriter } from '../../format/jsonl.js';
 import { ByteBuffer } from '../../format/byte-buffer.js';
 import { tableCsvBytes, tableHeader, tableRow, type Lang } from '../../format/batch-table.js';
+import { BatchOutputError } from '../../household/batch-error.js';
 import type { BatchItem, OutRow } from '../../household/out-row.js';
 import type { BatchLayout, BatchSink } from '../../household/run-batch.js';
 import type { Io } from '../io.js';
@@ -71,8 +72,9 @@ export function fileDestination(path: string): Destination {
   const direct = isSpecial(path);
   const temp = direct ? path : partialName(path);
   const stream: WriteStream = createWriteStream(temp);
-  let failure: Error | undefined;
-  stream.on('error', (e) => (failure = e));
+  // Every write failure is the output's (disk full…), told apart from the input's problems.
+  let failure: BatchOutputError | undefined;
+  stream.on('error', (e) => (failure ??= new BatchOutputError(e)));
   const removeTemp = () => {
     if (direct) return;
     try {
@@ -94,13 +96,13 @@ export function fileDestination(path: string): Destination {
     async writeBytes(bytes) {
       if (failure) throw failure;
       // Resolves once the bytes are written, not just queued: the caller may reuse their buffer.
-      await new Promise<void>((resolve, reject) => stream.write(bytes, (e) => (e ? reject(e) : resolve())));
+      await new Promise<void>((resolve, reject) => stream.write(bytes, (e) => (e ? reject((failure ??= new BatchOutputError(e))) : resolve())));
     },
     async commit() {
       if (!stream.writableEnded) stream.end();
       if (!stream.closed) await once(stream, 'close');
       if (failure) throw failure;
-      if (!direct) await rename(temp, path);
+      if (!direct) await rename(temp, path).catch((e: Error) => Promise.reject(new BatchOutputError(e)));
     },
     async abort() {
       stream.destroy();

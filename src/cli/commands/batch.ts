@@ -1,6 +1,6 @@
 /** `longchang-check batch FILE`: every person of a household roster (CSV or .xlsx), one output row each. */
 import { Option, type Command } from 'commander';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { Checker } from '../../engine/check.js';
 import { formatBatchSummary } from '../../format/batch-summary.js';
 import { formatProgress } from '../../format/progress.js';
-import { BatchInputError, type FileProblem } from '../../household/batch-error.js';
+import { BatchInputError, BatchOutputError, type FileProblem } from '../../household/batch-error.js';
 import { engineChecker } from '../../household/batch-checker.js';
 import { runBatch, type BatchLayout, type BatchProgress } from '../../household/run-batch.js';
 import { CliError, makeIssue, type IssueCode } from '../../issues.js';
@@ -41,6 +41,7 @@ const NOTES = {
     failed: (n: number) => `${n} 行无法核查，原因见输出的 error 列\n`,
     xlsxNeedsOut: 'xlsx 输出需要 --out 文件',
     cannotWrite: (file: string, why: string) => `无法写入 --out ${file}（${why}）`,
+    sameAsInput: (file: string) => `--out ${file} 就是输入的名单：结果会覆盖它，请写到另一个文件`,
     noFile: '请给出户籍花名册文件（.csv 或 .xlsx），或用 - 读标准输入；--help 查看用法',
   },
   en: {
@@ -49,6 +50,7 @@ const NOTES = {
     failed: (n: number) => `${n} rows could not be checked; see the error column of the output\n`,
     xlsxNeedsOut: 'xlsx output needs --out FILE',
     cannotWrite: (file: string, why: string) => `cannot write --out ${file} (${why})`,
+    sameAsInput: (file: string) => `--out ${file} is the input roster: the result would overwrite it; write to another file`,
     noFile: 'give a roster file (.csv or .xlsx), or - for standard input; see --help',
   },
 };
@@ -163,6 +165,9 @@ export function registerBatchCommand(program: Command, io: Io): void {
     const cwd = io.cwd ?? process.cwd();
     const spooled = file === '-' ? await spoolStdin(io) : undefined;
     const input = spooled?.path ?? resolve(cwd, file);
+    if (flags.out && !spooled && sameFile(input, resolve(cwd, flags.out))) {
+      throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.sameAsInput(flags.out), { file: flags.out, field: '--out' })]);
+    }
     const destination = flags.out ? fileDestination(resolve(cwd, flags.out)) : stdoutDestination(io);
     await destination.ready().catch(async (e: NodeJS.ErrnoException) => {
       await spooled?.cleanup();
@@ -203,10 +208,21 @@ export function registerBatchCommand(program: Command, io: Io): void {
       progress.clear();
       await destination.abort();
       if (e instanceof BatchInputError) throw inputError(e, flags.lang);
+      if (e instanceof BatchOutputError) {
+        const target = flags.out ?? (flags.lang === 'zh' ? '标准输出' : 'standard output');
+        throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.cannotWrite(target, e.code), { file: flags.out, field: '--out' })]);
+      }
       throw e;
     } finally {
       offSignals();
       await spooled?.cleanup();
     }
   });
+}
+
+/** Whether two paths are one file (a link or another spelling of the same path included); false when either is not there. */
+function sameFile(a: string, b: string): boolean {
+  const sa = statSync(a, { throwIfNoEntry: false });
+  const sb = statSync(b, { throwIfNoEntry: false });
+  return sa !== undefined && sb !== undefined && sa.isFile() && sa.dev === sb.dev && sa.ino === sb.ino;
 }

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BatchInputError } from '../batch-error.js';
+import { BatchInputError, BatchOutputError } from '../batch-error.js';
 import { HouseholdStates } from '../household-index.js';
 import { unterminatedQuote } from '../csv-source.js';
 import { cutSyntaxFor } from '../record-cuts.js';
@@ -136,7 +136,7 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
     );
     return report;
   } catch (e) {
-    if (e instanceof BatchInputError) throw e;
+    if (e instanceof BatchInputError || e instanceof BatchOutputError) throw e;
     throw new BatchInputError('FILE_UNREADABLE', `${run.file}：${(e as Error).message}`, { file: run.file });
   } finally {
     await Promise.all([pool.close(), indexer.terminate()]);

@@ -6,7 +6,7 @@
  * the same worker checks and formats the piece with its row numbers and
  * household states. Output goes out in file order.
  */
-import { BatchInputError } from '../batch-error.js';
+import { BatchInputError, BatchOutputError } from '../batch-error.js';
 import { cutSyntaxFor } from '../record-cuts.js';
 import { SortedJoiner, type PieceStates } from '../sorted-runs.js';
 import { unterminatedQuote } from '../csv-source.js';
@@ -82,7 +82,7 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
     report.households = joiner.households;
     return report;
   } catch (e) {
-    if (e instanceof BatchInputError) throw e;
+    if (e instanceof BatchInputError || e instanceof BatchOutputError) throw e;
     throw new BatchInputError('FILE_UNREADABLE', `${run.file}：${(e as Error).message}`, { file: run.file });
   } finally {
     await chunks.return(undefined);
