@@ -10,6 +10,7 @@ export const ISSUE_CODES = [
   // reading a file
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
+  'ENCODING',
   'YAML_SYNTAX',
   'ALIAS_LIMIT',
   'DUPLICATE_KEY',
@@ -84,6 +85,7 @@ export type Result<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false;
 export const ISSUE_TITLES: Record<IssueCode, { zh: string; en: string }> = {
   FILE_NOT_FOUND: { zh: '找不到文件', en: 'file not found' },
   FILE_UNREADABLE: { zh: '无法读取文件', en: 'cannot read the file' },
+  ENCODING: { zh: '文件不是 UTF-8 编码', en: 'the file is not UTF-8' },
   YAML_SYNTAX: { zh: 'YAML 格式错误', en: 'YAML syntax error' },
   ALIAS_LIMIT: { zh: 'YAML 别名展开过多（疑似别名炸弹），已拒绝', en: 'too many YAML alias expansions (alias bomb), refused' },
   DUPLICATE_KEY: { zh: '键重复', en: 'duplicate key' },

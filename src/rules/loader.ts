@@ -3,11 +3,11 @@
  * that need the profile fields and the operator table. Every problem of
  * every file is collected, each with file, line and column.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
-import { makeIssue, type Issue } from '../issues.js';
+import { CliError, makeIssue, type Issue } from '../issues.js';
 import { parseIsoDate } from '../profile/dates.js';
-import { locate, parseYamlSource, placeIssue, type SourceDoc } from '../yaml-source.js';
+import { locate, parseYamlSource, placeIssue, withExcerpt, type SourceDoc } from '../yaml-source.js';
 import { CATALOGUE } from './catalogue.js';
 import { checkCondition } from './check-conditions.js';
 import { schemaIssues } from './schema-issues.js';
@@ -24,25 +24,128 @@ export interface LoadedRules {
   sources: Map<string, SourceDoc>;
 }
 
-/** The YAML files of a rule folder (or one file), in catalogue domain order. */
+/**
+ * What a rule path is: a folder, a regular file, or (thrown as a CliError,
+ * exit 2, like a path that is not there) something that cannot be read as
+ * rules: a device such as /dev/null, a pipe, a socket.
+ */
+function pathKind(path: string): 'folder' | 'file' {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (e) {
+    throw unusablePath(path, e);
+  }
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFile()) return 'file';
+  throw new CliError(2, [
+    makeIssue('FILE_UNREADABLE', `${path}：不是普通文件，也不是文件夹`, {
+      file: path,
+      hint: '规则路径应为规则文件夹或一个 .yaml 文件 / give a rule folder or one .yaml file',
+    }),
+  ]);
+}
+
+function unusablePath(path: string, e: unknown): CliError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new CliError(2, [makeIssue(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', path, { file: path })]);
+}
+
+/**
+ * The YAML files of a rule folder (or one file), in catalogue domain order.
+ * Throws a CliError (exit 2) when the path is missing or is neither a file
+ * nor a folder.
+ */
 export function ruleFiles(path: string): string[] {
-  if (statSync(path).isFile()) return [path];
+  if (pathKind(path) === 'file') return [path];
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (e) {
+    throw unusablePath(path, e);
+  }
   const order = new Map(CATALOGUE.map((d, i) => [d.id, i]));
-  return readdirSync(path)
+  return names
     .filter((f) => /\.ya?ml$/.test(f) && f !== PARAMETERS_FILE)
     .sort((a, b) => (order.get(a.replace(/\.ya?ml$/, '')) ?? 99) - (order.get(b.replace(/\.ya?ml$/, '')) ?? 99) || a.localeCompare(b))
     .map((f) => join(path, f));
 }
 
-function readSource(file: string, issues: Issue[]): { source: SourceDoc; data: unknown } | undefined {
-  let text: string;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_LOSSY = new TextDecoder('utf-8');
+const SAVE_AS_UTF8 = '用编辑器把文件另存为 UTF-8（带不带 BOM 都可以） / save the file as UTF-8 (with or without a BOM)';
+
+/** Whether the bytes read as GB18030 (GBK), as Excel and Notepad save text in China; false where Node lacks the decoder. */
+function isGb18030(bytes: Uint8Array): boolean {
   try {
-    text = readFileSync(file, 'utf8');
+    new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    return true;
   } catch {
+    return false;
+  }
+}
+
+/**
+ * The text of a rule file, which must be UTF-8 (a BOM is dropped). Anything
+ * else (GB18030, UTF-16) is refused at its first byte that is not UTF-8:
+ * read anyway it would give U+FFFD in names and targets, or NULs.
+ */
+export function decodeRuleText(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; issue: Issue } {
+  let text: string | undefined;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined && !text.includes('\u0000')) return { ok: true, text };
+  const lossy = text ?? UTF8_LOSSY.decode(bytes);
+  const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // The lossy decoder puts one U+FFFD where each bad sequence starts; the first that is not a U+FFFD written in the file (EF BF BD) is at the first bad byte.
+  let bad = -1;
+  let badByte = 0;
+  for (let at = lossy.indexOf('\ufffd'); at >= 0; at = lossy.indexOf('\ufffd', at + 1)) {
+    const offset = bomBytes + Buffer.byteLength(lossy.slice(0, at), 'utf8');
+    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) continue;
+    bad = at;
+    badByte = bytes[offset];
+    break;
+  }
+  // NUL is valid UTF-8 but never in a YAML file: it is how UTF-16 looks, with or without a BOM.
+  const nul = lossy.indexOf('\u0000');
+  const utf16 = nul >= 0 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const looksLike = utf16 ? '，像是 UTF-16 编码' : isGb18030(bytes) ? '，像是 GB18030/GBK 编码' : '';
+  if (nul >= 0 && (bad < 0 || nul < bad)) return { ok: false, issue: encodingIssue(lossy, nul, file, `含有 NUL 字符${looksLike}`) };
+  const found = `第一个无效字节 0x${badByte.toString(16).toUpperCase().padStart(2, '0')}${looksLike}`;
+  return { ok: false, issue: encodingIssue(lossy, Math.max(bad, 0), file, found) };
+}
+
+function encodingIssue(text: string, at: number, file: string, found: string): Issue {
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - (before.lastIndexOf('\n') + 1) + 1;
+  const detail = `${found}；规则文件须保存为 UTF-8`;
+  // NULs would reach the terminal through the excerpt; a middle dot keeps the caret's column.
+  return withExcerpt({ text: text.replaceAll('\u0000', '·') }, makeIssue('ENCODING', detail, { file, line, column, hint: SAVE_AS_UTF8 }));
+}
+
+function readSource(file: string, issues: Issue[]): { source: SourceDoc; data: unknown } | undefined {
+  let bytes: Buffer | undefined;
+  try {
+    // A pipe or a device named *.yaml would block or read as nothing: only regular files are rule files.
+    if (statSync(file).isFile()) bytes = readFileSync(file);
+  } catch {
+    bytes = undefined;
+  }
+  if (!bytes) {
     issues.push(makeIssue('FILE_UNREADABLE', file, { file }));
     return undefined;
   }
-  const parsed = parseYamlSource(text, file);
+  const decoded = decodeRuleText(bytes, file);
+  if (!decoded.ok) {
+    issues.push(decoded.issue);
+    return undefined;
+  }
+  const parsed = parseYamlSource(decoded.text, file);
   if (!parsed.ok) {
     issues.push(...parsed.issues);
     return undefined;
@@ -66,7 +169,39 @@ function loadParameters(dir: string | undefined, issues: Issue[], sources: Map<s
     issues.push(...schemaIssues(parsed.error, read.source, read.data));
     return {};
   }
-  return parsed.data.parameters;
+  const parameters: Record<string, Parameter> = {};
+  for (const [name, parameter] of Object.entries(parsed.data.parameters)) {
+    parameters[name] = { ...parameter, values: datedValues(name, parameter.values, read.source, issues) };
+  }
+  return parameters;
+}
+
+/**
+ * A parameter's values whose `from` is a real date, each date once. The
+ * engine picks a value by comparing `from` as text, so 2025-13-01 would
+ * never apply, 2025-02-30 would, and of two values from one day the last
+ * would silently win: each is an error at its `from`, and is left out.
+ */
+function datedValues(name: string, values: Parameter['values'], source: SourceDoc, issues: Issue[]): Parameter['values'] {
+  const kept: Parameter['values'] = [];
+  const firstIndex = new Map<string, number>();
+  values.forEach((value, index) => {
+    const path = ['parameters', name, 'values', index, 'from'];
+    if (!parseIsoDate(value.from)) {
+      issues.push(placeIssue(source, makeIssue('BAD_DATE', `${name} 的 from ${value.from}`, { path })));
+      return;
+    }
+    const first = firstIndex.get(value.from);
+    if (first !== undefined) {
+      const line = locate(source, ['parameters', name, 'values', first, 'from'])?.line;
+      const detail = `${name} 的 from ${value.from} 出现两次${line ? `（另见第 ${line} 行）` : ''}；同一天起只能有一个取值`;
+      issues.push(placeIssue(source, makeIssue('DUPLICATE_KEY', detail, { path })));
+      return;
+    }
+    firstIndex.set(value.from, index);
+    kept.push(value);
+  });
+  return kept;
 }
 
 function checkItemShape(item: RuleFile['items'][number], path: (string | number)[], params: ReadonlySet<string>, source: SourceDoc, out: Issue[]): void {
@@ -94,14 +229,25 @@ function checkItemShape(item: RuleFile['items'][number], path: (string | number)
 export function loadRules(path: string): LoadedRules {
   const issues: Issue[] = [];
   const sources = new Map<string, SourceDoc>();
-  const isDir = statSync(path).isDirectory();
+  const isDir = pathKind(path) === 'folder';
+  const files = ruleFiles(path);
   const parameters = loadParameters(isDir ? path : join(path, '..'), issues, sources);
   const params = new Set(Object.keys(parameters));
   const items: Item[] = [];
   const domains: DomainInfo[] = [];
   const seenIds = new Map<string, string>();
 
-  for (const file of ruleFiles(path)) {
+  // An empty folder (a wrong path, a checkout without data/) would otherwise validate clean and check nobody against nothing.
+  if (isDir && files.length === 0) {
+    issues.push(
+      makeIssue('FILE_NOT_FOUND', `${path} 中没有规则文件（*.yaml，parameters.yaml 除外）`, {
+        file: path,
+        hint: '规则目录里每个领域一个文件，如 elderly.yaml（见 docs/rule-format.md） / a rule folder holds one <domain>.yaml per domain',
+      }),
+    );
+  }
+
+  for (const file of files) {
     const read = readSource(file, issues);
     if (!read) continue;
     sources.set(file, read.source);
