@@ -138,6 +138,8 @@ export function makeIssue(
   // Messages may quote what the user wrote; an ID number never appears in full.
   const masked = maskIdNumbersInText(detail);
   const message = masked ? `${title}：${masked}` : title;
+  // A file named by an ID number (张三511083….csv) is masked where it is named, too.
+  if (rest.file !== undefined) rest.file = maskIdNumbersInText(rest.file);
   return { code, severity, message, ...(masked ? { detail: masked } : {}), ...rest };
 }
 

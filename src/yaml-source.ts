@@ -102,5 +102,5 @@ export function caretExcerpt(issue: Issue): string {
 
 export function placeIssue(source: SourceDoc, issue: Issue, key = false): Issue {
   const at = issue.path ? locate(source, issue.path, key) : undefined;
-  return withExcerpt(source, { ...issue, file: source.file, ...(at ?? {}) });
+  return withExcerpt(source, { ...issue, file: maskIdNumbersInText(source.file), ...(at ?? {}) });
 }

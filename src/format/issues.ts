@@ -1,10 +1,12 @@
 /** Problems as text for a terminal: file:line:column, code, message, caret excerpt, hint. */
 import type { ChalkInstance } from 'chalk';
 import { issueMessage, type Issue } from '../issues.js';
+import { maskIdNumbersInText } from '../profile/id-number.js';
 import { caretExcerpt } from '../yaml-source.js';
 
 export function issuePlace(issue: Issue): string {
-  const parts = [issue.file ?? '', issue.line ?? '', issue.column ?? ''].filter((p) => p !== '');
+  // Masked here too: a file named by an ID number may be set on an issue after makeIssue.
+  const parts = [maskIdNumbersInText(issue.file ?? ''), issue.line ?? '', issue.column ?? ''].filter((p) => p !== '');
   return parts.join(':');
 }
 

@@ -146,3 +146,16 @@ describe('batch output never gives an ID number birth date away', () => {
     for (const out of [csv.stdout, jsonl.stdout]) expect(out.replace(/[^0-9]/g, '')).not.toContain('19600601');
   });
 });
+
+describe('a file named by an ID number', () => {
+  it('is masked where an error names it, for a profile and for a roster', async () => {
+    const named = write(`张三${ID}.yaml`, '年龄: x\n');
+    const bad = await runCli([named, ...AS_OF]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('张三511083********1237.yaml:1:5: 错误 BAD_TYPE');
+    const missing = await runCli(['batch', `${ID}.csv`, ...AS_OF], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('511083********1237.csv: 错误 FILE_NOT_FOUND');
+    expect(bad.stderr + missing.stderr).not.toContain(ID);
+  });
+});
