@@ -11,6 +11,7 @@
  * pass, holding one household at a time; a household that comes back later
  * stops the run (NOT_SORTED) rather than give answers from half a household.
  */
+import { stat } from 'node:fs/promises';
 import { BatchInputError, type Lang } from './batch-error.js';
 import type { BatchChecker } from './batch-checker.js';
 import { planColumns, type ColumnPlan } from './columns.js';
@@ -96,7 +97,30 @@ export interface BatchReport {
 
 const JSONL_CHUNK_BYTES = 16 * 1024;
 
+/**
+ * Checks a roster. The file's size and modification time are compared
+ * before and after: a file changed while it was read (pass 2 reads it
+ * again) would give rows checked with another file's household facts, so
+ * the run fails (exit 2) and its output is thrown away.
+ */
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
+  const before = await stampOf(options.input);
+  const report = await checkRoster(options);
+  const after = await stampOf(options.input);
+  if (before && after && (before.size !== after.size || before.mtimeMs !== after.mtimeMs)) {
+    const file = options.file ?? options.input;
+    throw new BatchInputError('FILE_UNREADABLE', `${file} 在读取过程中被改动了：这次的结果作废，请在文件不再改动时重新运行`, { file });
+  }
+  return report;
+}
+
+/** Size and modification time of a regular file; undefined for a pipe, a device or a path that is not there (the reader reports that). */
+async function stampOf(path: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  const s = await stat(path).catch(() => undefined);
+  return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+}
+
+async function checkRoster(options: BatchOptions): Promise<BatchReport> {
   const file = options.file ?? options.input;
   const open = options.open ?? ((path: string) => openRoster(path, { encoding: options.encoding, sheet: options.sheet, file }));
   const source = await open(options.input);

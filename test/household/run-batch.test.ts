@@ -160,3 +160,27 @@ describe('bad rows among good ones', () => {
     ]);
   });
 });
+
+describe('a roster changed while it is read', () => {
+  it('fails the run (exit 2 in the CLI) rather than mix two versions of the file', async () => {
+    const { openRoster } = await import('../../src/household/source.js');
+    const dir = tempDir();
+    const input = writeCsv(dir, 'changing.csv', SPREAD);
+    let opened = 0;
+    // Pass 2 opens the file again: an analyst saves it from Excel in between, the same rows
+    // but A's head no longer on dibao (the household facts from pass 1 would be stale).
+    const open = async (path: string) => {
+      if (++opened === 2) writeCsv(dir, 'changing.csv', SPREAD.map((row) => (row[2] === 'A户主' ? row.map((c) => (c === '低保' ? '' : c)) : row)));
+      return openRoster(path);
+    };
+    const run = collect({ input, open });
+    await expect(run).rejects.toBeInstanceOf(BatchInputError);
+    await expect(run).rejects.toThrow(/changing\.csv 在读取过程中被改动了：这次的结果作废/);
+  });
+
+  it('runs as usual when the file stays the same', async () => {
+    const input = writeCsv(tempDir(), 'steady.csv', SPREAD);
+    const { report } = await collect({ input, sorted: false });
+    expect(report.rows).toBe(9);
+  });
+});
