@@ -12,7 +12,8 @@ export type FileProblem =
   | 'NOT_SORTED'
   | 'SHEET_NOT_FOUND'
   | 'BAD_XLSX'
-  | 'BAD_ENCODING';
+  | 'BAD_ENCODING'
+  | 'NO_KNOWN_COLUMN';
 
 export type RowProblem = 'EMPTY_ROW' | 'BROKEN_ROW' | 'TOO_MANY_CELLS';
 
@@ -28,6 +29,7 @@ export const PROBLEM_TITLES: Record<FileProblem | RowProblem, Record<Lang, strin
   SHEET_NOT_FOUND: { zh: '工作簿中没有这张工作表', en: 'no such sheet in the workbook' },
   BAD_XLSX: { zh: '不是可读的 .xlsx 工作簿', en: 'not a readable .xlsx workbook' },
   BAD_ENCODING: { zh: '不认识的编码', en: 'unknown encoding' },
+  NO_KNOWN_COLUMN: { zh: '表头里没有一个认识的列', en: 'no column of the header is a profile key' },
   EMPTY_ROW: { zh: '空行', en: 'empty row' },
   BROKEN_ROW: { zh: '这一行的引号不成对，单元格无法可靠切分', en: 'unbalanced quotes: the cells of this row cannot be split reliably' },
   TOO_MANY_CELLS: { zh: '单元格比表头多', en: 'more cells than header columns' },

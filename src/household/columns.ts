@@ -5,7 +5,8 @@
  */
 import { FIELD_BY_KEY } from '../profile/fields.js';
 import { maskIdNumbersInText } from '../profile/id-number.js';
-import { resolveKey } from '../profile/keys.js';
+import { editDistance, fieldForKey, normaliseSpelling, resolveKey } from '../profile/keys.js';
+import { FIELDS } from '../profile/fields.js';
 import { BatchInputError } from './batch-error.js';
 
 /** Columns that identify a row in the output, before the answers. */
@@ -31,7 +32,7 @@ export interface ColumnPlan {
   household: number;
 }
 
-export function planColumns(header: readonly string[], file?: string): ColumnPlan {
+export function planColumns(header: readonly string[], file?: string, headerRow = 1): ColumnPlan {
   const labels = header.map((h, i) => (h.trim() === '' ? `第${i + 1}列` : maskIdNumbersInText(h.trim())));
   const keys: (string | undefined)[] = [];
   const columnOf = new Map<string, number>();
@@ -56,6 +57,35 @@ export function planColumns(header: readonly string[], file?: string): ColumnPla
     }
     columnOf.set(key, i);
   });
+  if (columnOf.size === 0 && header.length > 0) {
+    // A title row above the header, a file that is not a roster, the wrong encoding: checking every row with no facts would only say "undetermined".
+    const shown = labels.slice(0, 4).join('、') + (labels.length > 4 ? '…' : '');
+    const sheet = file !== undefined && /\.xlsx$/i.test(file) ? '；名单在另一张工作表时用 --sheet 指定' : '';
+    throw new BatchInputError('NO_KNOWN_COLUMN', `第 ${headerRow} 行应是表头（如 户编号、姓名、身份证号、户籍性质），读到的是：${shown}${sheet}`, { file, line: headerRow });
+  }
   const identifying = keys.flatMap((k, i) => (k !== undefined && IDENTIFYING_KEYS.includes(k) ? [i] : []));
   return { labels, keys, columnOf, identifying, carried, idNamed, household: columnOf.get('household_id') ?? -1 };
+}
+
+/**
+ * The profile key a carried column's name looks like a typo of (户籍姓质,
+ * hukuo_type), or undefined. Stricter than a profile's key suggestions: a
+ * roster's own short columns (备注, 电话, 序号) are near some label by
+ * chance, and a wrong "did you mean" there would only confuse.
+ */
+export function lookalikeKey(label: string): string | undefined {
+  const word = normaliseSpelling(label);
+  if ([...word].length <= 2) return undefined;
+  const limit = [...word].length <= 4 ? 1 : 2;
+  let best: { key: string; distance: number } | undefined;
+  for (const f of FIELDS) {
+    for (const spelling of [f.key, f.zh, ...(f.aliases ?? [])]) {
+      const known = normaliseSpelling(spelling);
+      // A typo keeps the length: 配偶身份证号 is a column of its own, not a misspelt 身份证号.
+      if (Math.abs([...known].length - [...word].length) > 1) continue;
+      const distance = editDistance(word, known);
+      if (distance <= limit && (!best || distance < best.distance)) best = { key: f.key, distance };
+    }
+  }
+  return best && fieldForKey(best.key) ? best.key : undefined;
 }

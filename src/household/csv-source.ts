@@ -1,15 +1,17 @@
 /**
- * Reading a CSV roster as batches of rows: bytes decoded (UTF-8 or GB18030,
- * detected or forced), then split by papaparse's parser, one file chunk at
- * a time, so memory does not grow with the file.
+ * Reading a CSV roster as batches of rows: bytes decoded (UTF-8, GB18030 or
+ * UTF-16, detected or forced), then split by papaparse's parser, one file
+ * chunk at a time, so memory does not grow with the file. The header must
+ * be a real one on line 1: a blank line, an endless line, NUL bytes or
+ * undecodable characters there stop the run rather than misread every row.
  */
 import type PapaTypes from 'papaparse';
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { open, stat } from 'node:fs/promises';
 import { BatchInputError, openProblem } from './batch-error.js';
-import { detectFileEncoding, isKnownEncoding, makeDecoder, type TextChunkDecoder } from './encoding.js';
-import type { RowBatch, RowSource } from './rows.js';
+import { detectFileEncoding, isKnownEncoding, makeDecoder, replacementsIn, type FileEncoding, type TextChunkDecoder } from './encoding.js';
+import { isBlankRow, type RowBatch, type RowSource } from './rows.js';
 
 // Required, not imported: importing a CommonJS package from ESM runs Node's export
 // lexer over its source in every thread (worker threads measured about 50 ms later to start).
@@ -37,6 +39,15 @@ const MAX_PENDING_CHARS = 32 * 1024 * 1024;
  */
 export const MAX_LINES_IN_RECORD = 1000;
 
+/**
+ * Characters the header may take before its line ends. A roster's header is
+ * a few hundred; a file whose first line never ends (/dev/zero, one endless
+ * line) stops here instead of being read, ever more slowly, to its end.
+ */
+export const MAX_HEADER_CHARS = 1024 * 1024;
+/** Columns a header may have: Excel's own limit (column XFD). */
+export const MAX_COLUMNS = 16384;
+
 /** Whether `text` holds more than `max` line feeds; `text` may be a string or bytes. */
 export function moreLinesThan(text: string | Uint8Array, max: number): boolean {
   let at = -1;
@@ -50,6 +61,11 @@ export function moreLinesThan(text: string | Uint8Array, max: number): boolean {
 /** A quote never closed: the run stops, naming the row (as a spreadsheet counts rows) where it opened. */
 export function unterminatedQuote(file: string | undefined, row: number): BatchInputError {
   return new BatchInputError('UNTERMINATED_QUOTE', `第 ${row} 行起的引号一直没有闭合`, { file, line: row });
+}
+
+/** A first line that has not ended within `max` characters: no roster's header. */
+export function headerTooLong(file: string | undefined, max: number): BatchInputError {
+  return new BatchInputError('FILE_UNREADABLE', `${file} 的第 1 行（表头）超过 ${max} 个字符还没有结束，不是名单的表头`, { file, line: 1 });
 }
 
 /** The delimiter of the header line: the commonest of , TAB ; | outside quotes. */
@@ -93,12 +109,13 @@ export function sniffSyntax(text: string): CsvSyntax {
 export async function* parseCsvChunks(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   decoder: TextChunkDecoder,
-  options: { syntax?: CsvSyntax; first?: number; file?: string } = {},
+  options: { syntax?: CsvSyntax; first?: number; file?: string; maxFirstRecordChars?: number } = {},
 ): AsyncGenerator<RowBatch> {
   let parser: PapaTypes.Parser | undefined;
   let rows: string[][] = [];
   let broken: Map<number, string> | undefined;
-  let next = options.first ?? 1;
+  const first = options.first ?? 1;
+  let next = first;
   let pending = '';
   // The low-level parser steps with data = [row].
   const step = (result: PapaTypes.ParseStepResult<string[][]>) => {
@@ -124,6 +141,8 @@ export async function* parseCsvChunks(
     const result = parser.parse(input, 0, true) as PapaTypes.ParseResult<string[]>;
     pending = input.substring(result.meta.cursor);
     if (pending.length > MAX_PENDING_CHARS || moreLinesThan(pending, MAX_LINES_IN_RECORD)) throw unterminated();
+    const max = options.maxFirstRecordChars;
+    if (max !== undefined && next === first && rows.length === 0 && pending.length > max) throw headerTooLong(options.file, max);
     if (rows.length > 0) yield take();
   }
   const rest = pending + decoder.end();
@@ -184,6 +203,53 @@ async function sniffFile(path: string, encoding: string): Promise<CsvSyntax> {
   }
 }
 
+/**
+ * A forced encoding (`--encoding`) that gave undecodable characters (U+FFFD)
+ * where the detected one gives fewer: the cells are likely mojibake. Judged
+ * on the bytes detection reads (up to 64 KiB from the first non-ASCII byte),
+ * before any row, so one thread and worker threads say the same.
+ */
+export interface EncodingDoubt {
+  forced: string;
+  detected: string;
+  /** U+FFFD characters the forced encoding gave in those bytes. */
+  replaced: number;
+}
+
+const sameEncoding = (a: string, b: string) => a.toLowerCase().replace(/[_-]/g, '') === b.toLowerCase().replace(/[_-]/g, '');
+
+function encodingDoubt(forced: string | undefined, detected: FileEncoding): EncodingDoubt | undefined {
+  if (forced === undefined || detected.binary || detected.sample.length === 0) return undefined;
+  const replaced = replacementsIn(detected.sample, forced, detected.sampleComplete);
+  if (replaced === 0 || replaced <= replacementsIn(detected.sample, detected.encoding, detected.sampleComplete)) return undefined;
+  return { forced, detected: detected.encoding, replaced };
+}
+
+/**
+ * Why the first record cannot be a roster's header, if it cannot. A blank
+ * line is refused, not skipped: worker threads take the file's first record
+ * as the header and number rows from it, so a header found lower would be
+ * read one way on one thread and another on several.
+ */
+function headerProblem(cells: readonly string[], file: string, forced: string | undefined, detected: FileEncoding, doubt: EncodingDoubt | undefined): BatchInputError | undefined {
+  const at = { file, line: 1 };
+  if (isBlankRow(cells)) {
+    return new BatchInputError('FILE_UNREADABLE', `${file} 的第 1 行是空行；表头（列名）必须在第 1 行，请删去文件开头的空行`, at);
+  }
+  if (cells.length > MAX_COLUMNS) {
+    return new BatchInputError('FILE_UNREADABLE', `${file} 的表头有 ${cells.length} 列，超过 Excel 的上限 ${MAX_COLUMNS} 列，不是名单的表头`, at);
+  }
+  const hint = forced !== undefined && !detected.binary && !sameEncoding(forced, detected.encoding) ? `；按字节看是 ${detected.encoding}：去掉 --encoding 或改用 --encoding ${detected.encoding}` : '';
+  if (cells.some((c) => c.includes('\0'))) {
+    const how = forced !== undefined ? `用 --encoding ${forced} 读出的表头` : '的表头';
+    return new BatchInputError('FILE_UNREADABLE', `${file} ${how}含 NUL 字符，不是这种编码的文本${hint}`, { ...at, field: forced !== undefined ? '--encoding' : undefined });
+  }
+  if (doubt && cells.some((c) => c.includes('\uFFFD'))) {
+    return new BatchInputError('FILE_UNREADABLE', `${file} 用 --encoding ${doubt.forced} 读出的表头有无法解码的字符（U+FFFD）${hint}`, { ...at, field: '--encoding' });
+  }
+  return undefined;
+}
+
 /** Opens a CSV file: reads its header row and hands on the rest as batches. */
 export async function openCsv(path: string, options: CsvOptions = {}): Promise<RowSource> {
   const file = options.file ?? path;
@@ -193,17 +259,36 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
   } catch (e) {
     throw openProblem(e, file);
   }
-  if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
-    throw new BatchInputError('BAD_ENCODING', `--encoding ${options.encoding}（可用 utf-8、gb18030、gbk 等）`, { field: '--encoding' });
+  const forced = options.encoding;
+  if (forced !== undefined && !isKnownEncoding(forced)) {
+    throw new BatchInputError('BAD_ENCODING', `--encoding ${forced}（可用 utf-8、gb18030、gbk 等）`, { field: '--encoding' });
   }
-  const encoding = options.encoding ?? (await detectFileEncoding(path)).encoding;
+  // Detected even when forced: a forced encoding that garbles what detection reads cleanly is said.
+  const detected = await detectFileEncoding(path);
+  if (forced === undefined && detected.binary) {
+    throw new BatchInputError('FILE_UNREADABLE', `${file} 不是文本文件：开头有大量 NUL 字节（.xls 工作簿请在 Excel 中另存为 .xlsx 或 CSV）`, { file });
+  }
+  const encoding = forced ?? detected.encoding;
+  const doubt = encodingDoubt(forced, detected);
   const syntax = await sniffFile(path, encoding);
   let done = 0;
-  const batches = parseCsvChunks(counted(path, options.chunkBytes ?? 64 * 1024, (n) => (done += n)), makeDecoder(encoding), { syntax, file });
+  const batches = parseCsvChunks(counted(path, options.chunkBytes ?? 64 * 1024, (n) => (done += n)), makeDecoder(encoding), {
+    syntax,
+    file,
+    maxFirstRecordChars: MAX_HEADER_CHARS,
+  });
   const iterator = batches[Symbol.asyncIterator]();
+  const close = async () => {
+    await iterator.return?.(undefined);
+  };
   const first = await iterator.next();
   if (first.done || first.value.rows.length === 0) throw new BatchInputError('EMPTY_FILE', file, { file, line: 1 });
   const head = first.value;
+  const problem = headerProblem(head.rows[0], file, forced, detected, doubt);
+  if (problem) {
+    await close();
+    throw problem;
+  }
   const header = head.rows[0].map((h) => h.trim());
   async function* rest(): AsyncGenerator<RowBatch> {
     if (head.rows.length > 1) {
@@ -217,8 +302,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
       yield next.value;
     }
   }
-  const close = async () => {
-    await iterator.return?.(undefined);
-  };
-  return { header, headerRow: 1, batches: rest(), progress: () => ({ done, total }), encoding, syntax, close };
+  const source: RowSource = { header, headerRow: 1, batches: rest(), progress: () => ({ done, total }), encoding, syntax, close };
+  if (doubt) source.encodingDoubt = doubt;
+  return source;
 }

@@ -28,6 +28,8 @@ export interface RowSource {
   close(): Promise<void>;
   /** A CSV's delimiter and line end. */
   syntax?: { delimiter: string; newline: '\r\n' | '\n' | '\r' };
+  /** A forced --encoding that garbles text the detected encoding reads cleanly (csv-source.ts). */
+  encodingDoubt?: { forced: string; detected: string; replaced: number };
 }
 
 export const isBlankRow = (row: readonly string[]): boolean => {

@@ -33,6 +33,8 @@ export interface BatchLayout {
   /** Labels of the columns that are not profile keys. */
   carriedLabels: string[];
   encoding: string;
+  /** A forced --encoding that looks wrong, for a warning. */
+  encodingDoubt?: RowSource['encodingDoubt'];
 }
 
 /** Where output rows go, in input order. */
@@ -124,12 +126,13 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
   const file = options.file ?? options.input;
   const open = options.open ?? ((path: string) => openRoster(path, { encoding: options.encoding, sheet: options.sheet, file }));
   const source = await open(options.input);
-  const plan = planColumns(source.header, file);
+  const plan = planColumns(source.header, file, source.headerRow);
   const layout: BatchLayout = {
     plan,
     shownLabels: shownColumns(plan).map((c) => plan.labels[c]),
     carriedLabels: plan.carried.map((c) => plan.labels[c]),
     encoding: source.encoding,
+    encodingDoubt: source.encodingDoubt,
   };
   const processor = new RowProcessor({ plan, asOf: options.asOf, lang: options.lang, checker: options.checker, file, full: options.full });
 

@@ -1,7 +1,7 @@
 /** Key spellings: English keys, Chinese labels and aliases, with typo hints. */
 import { FIELDS, type FieldDef } from './fields.js';
 
-const normaliseSpelling = (s: string) => s.trim().toLowerCase().replace(/[\s（）()]/g, '');
+export const normaliseSpelling = (s: string): string => s.trim().toLowerCase().replace(/[\s（）()]/g, '');
 
 const KEY_INDEX: Map<string, FieldDef> = (() => {
   const index = new Map<string, FieldDef>();

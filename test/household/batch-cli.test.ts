@@ -93,12 +93,13 @@ describe('CSV output', () => {
     const dir = tempDir();
     // A household id that is the head's ID number; a quote never closed, swallowing the rows after it into a name.
     writeFileSync(join(dir, 'roster.csv'), `户编号,姓名,身份证号\r\n${ZHANG},张大,${ZHANG}\r\n${ZHANG},"张小,${KID}\r\n${LI},李,${LI}\r\n`);
-    // A roster saved without its header row: the first person is read as the header.
+    // A roster saved without its header row: the first person is read as the header, which names no known column (exit 2).
     writeFileSync(join(dir, 'headless.csv'), `${ZHANG},张大\r\n${LI},李\r\n`);
     for (const file of ['roster.csv', 'headless.csv']) {
       for (const format of ['csv', 'jsonl']) {
         const r = await runBatchCli([file, ...AS_OF, '--format', format], { cwd: dir });
-        expect(r.code).toBeLessThan(2);
+        if (file === 'headless.csv') expect(r.stderr).toMatch(/NO_KNOWN_COLUMN.*读到的是：511028\*+\d{3}[\dX]、张大/);
+        else expect(r.code).toBeLessThan(2);
         for (const id of [ZHANG, LI, KID]) expect(r.stdout + r.stderr).not.toContain(id);
       }
     }
@@ -111,6 +112,18 @@ describe('CSV output', () => {
     expect(r.stderr.match(/联系电话/g)).toHaveLength(1);
     expect(r.stderr).toContain('联系电话、配偶身份证号、备注');
     expect(parseCsvOutput(r.stdout)[1][5]).toBe('13800000001');
+  });
+
+  it('asks about a carried column that looks like a misspelt key, and refuses a header with no known column', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'typos.csv', [['户编号', '户籍姓质', 'hukuo_type', '备注', '序号'], ['H1', '农村', 'rural', '', '1']]);
+    const typos = await runBatchCli(['typos.csv', ...AS_OF], { cwd: dir });
+    expect(typos.stderr).toContain('原样带到输出：户籍姓质（是不是 户籍性质（hukou_type）？）、hukuo_type（是不是 户籍性质（hukou_type）？）、备注、序号');
+    writeCsv(dir, 'title.csv', [['隆昌市某镇花名册', '', ''], ['户编号', '姓名', '身份证号'], ['H1', '甲', '']]);
+    const title = await runBatchCli(['title.csv', ...AS_OF, '--out', 'out.csv'], { cwd: dir });
+    expect(title.code).toBe(2);
+    expect(title.stderr).toContain('title.csv:1: 错误 UNKNOWN_KEY: 未知的字段：[NO_KNOWN_COLUMN] 表头里没有一个认识的列：第 1 行应是表头（如 户编号、姓名、身份证号、户籍性质），读到的是：隆昌市某镇花名册、第2列、第3列');
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
   });
 
   it('adds one column per item with --wide, and JSON lines with --format jsonl', async () => {
@@ -214,9 +227,10 @@ describe('Excel files', () => {
     sheet.addRow(['H1', '甲', new Date(Date.UTC(1950, 4, 6)), null, '农村']);
     sheet.addRow(['H1', '乙', null, 30, '农村']);
     await book.xlsx.writeFile(join(dir, 'roster.xlsx'));
+    // The first sheet is a note, not a roster: said, with the way to the right sheet.
     const first = await runBatchCli(['roster.xlsx', ...AS_OF], { cwd: dir });
-    expect(first.code).toBe(0);
-    expect(parseCsvOutput(first.stdout)[0]).toEqual(['row', '这一页不是名单', 'eligible', 'undetermined', 'error']);
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('roster.xlsx:1: 错误 UNKNOWN_KEY: 未知的字段：[NO_KNOWN_COLUMN] 表头里没有一个认识的列：第 1 行应是表头（如 户编号、姓名、身份证号、户籍性质），读到的是：这一页不是名单；名单在另一张工作表时用 --sheet 指定');
     const named = await runBatchCli(['roster.xlsx', ...AS_OF, '--sheet', '花名册', '--format', 'jsonl'], { cwd: dir });
     expect(named.code).toBe(0);
     const lines = named.stdout.trim().split('\n').map((l) => JSON.parse(l));

@@ -10,7 +10,10 @@ import { formatBatchSummary } from '../../format/batch-summary.js';
 import { formatProgress } from '../../format/progress.js';
 import { BatchInputError, BatchOutputError, type FileProblem } from '../../household/batch-error.js';
 import { engineChecker } from '../../household/batch-checker.js';
+import { lookalikeKey } from '../../household/columns.js';
+import { FIELD_BY_KEY } from '../../profile/fields.js';
 import { runBatch, type BatchLayout, type BatchProgress } from '../../household/run-batch.js';
+import type { EncodingDoubt } from '../../household/csv-source.js';
 import { CliError, makeIssue, type IssueCode } from '../../issues.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
 import { addAsOf, addColor, addLang, addRules, catalogueFor, checkDate } from '../common.js';
@@ -36,8 +39,10 @@ interface BatchFlags {
 
 const NOTES = {
   zh: {
-    carried: (names: string[]) => `以下列不是档案字段，原样带到输出：${names.join('、')}\n`,
+    carried: (names: string[]) => `以下列不是档案字段，原样带到输出：${names.map((n) => withLookalike(n, 'zh')).join('、')}\n`,
     noHousehold: '没有户编号（household_id）列：每一行按单独一户核查\n',
+    encodingDoubt: (file: string, d: EncodingDoubt) =>
+      `${file}：用 --encoding ${d.forced} 解码时有 ${d.replaced} 个字符无法解码（显示为 �）；按字节看是 ${d.detected}，可去掉 --encoding 或改用 --encoding ${d.detected}\n`,
     failed: (n: number) => `${n} 行无法核查，原因见输出的 error 列\n`,
     xlsxNeedsOut: 'xlsx 输出需要 --out 文件',
     cannotWrite: (file: string, why: string) => `无法写入 --out ${file}（${why}）`,
@@ -45,8 +50,10 @@ const NOTES = {
     noFile: '请给出户籍花名册文件（.csv 或 .xlsx），或用 - 读标准输入；--help 查看用法',
   },
   en: {
-    carried: (names: string[]) => `columns that are not profile keys, carried through unchanged: ${names.join(', ')}\n`,
+    carried: (names: string[]) => `columns that are not profile keys, carried through unchanged: ${names.map((n) => withLookalike(n, 'en')).join(', ')}\n`,
     noHousehold: 'no household_id column: every row is checked as a household of its own\n',
+    encodingDoubt: (file: string, d: EncodingDoubt) =>
+      `${file}: decoding with --encoding ${d.forced} gave ${d.replaced} undecodable characters (shown as �); the bytes look like ${d.detected}: drop --encoding or use --encoding ${d.detected}\n`,
     failed: (n: number) => `${n} rows could not be checked; see the error column of the output\n`,
     xlsxNeedsOut: 'xlsx output needs --out FILE',
     cannotWrite: (file: string, why: string) => `cannot write --out ${file} (${why})`,
@@ -62,7 +69,15 @@ const ISSUE_CODE: Partial<Record<FileProblem, IssueCode>> = {
   NOT_SORTED: 'BAD_ARGUMENT',
   BAD_ENCODING: 'BAD_ARGUMENT',
   SHEET_NOT_FOUND: 'BAD_ARGUMENT',
+  NO_KNOWN_COLUMN: 'UNKNOWN_KEY',
 };
+
+/** A carried column's name, with the profile key it looks like a typo of (户籍姓质: 是不是 hukou_type？). */
+function withLookalike(name: string, lang: 'zh' | 'en'): string {
+  const key = lookalikeKey(name);
+  if (!key) return name;
+  return lang === 'zh' ? `${name}（是不是 ${FIELD_BY_KEY.get(key)?.zh ?? key}（${key}）？）` : `${name} (did you mean ${key}?)`;
+}
 
 function inputError(e: BatchInputError, lang: 'zh' | 'en'): CliError {
   const { file, line, column, field } = e.place;
@@ -189,6 +204,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
         start(layout: BatchLayout) {
           if (layout.carriedLabels.length > 0) io.stderr(notes.carried(layout.carriedLabels));
           if (layout.plan.household < 0) io.stderr(notes.noHousehold);
+          if (layout.encodingDoubt) io.stderr(notes.encodingDoubt(file === '-' ? '<stdin>' : file, layout.encodingDoubt));
           return makeSink(layout, destination, { format, items: checker.items, wide: flags.wide === true, lang: flags.lang });
         },
         onProgress: (p) => progress.report(p),

@@ -1,0 +1,103 @@
+/**
+ * The header of a CSV roster must be a real one on line 1: a blank first
+ * line, a first line that never ends, or more columns than Excel has stop
+ * the run (exit 2) naming the file, rather than misread every row.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_COLUMNS, MAX_HEADER_CHARS } from '../../src/household/csv-source.js';
+import { idFor, parseCsvOutput, tempDir } from './helpers.js';
+import { runBatchCli } from './run.js';
+
+const AS_OF = ['--as-of', '2025-06-01'];
+const BIN = resolve(process.env.LONGCHANG_BIN ?? 'bin/longchang-check.js');
+const BUILT = existsSync(resolve('dist/src/household/parallel/worker.js'));
+const ZHANG = idFor('1958-03-02', 'male');
+
+/** Runs the CLI on `bytes` written as `name` into `result.csv`; says whether that file was left. */
+async function runOn(name: string, bytes: string | Buffer, args: string[] = []) {
+  const dir = tempDir();
+  writeFileSync(join(dir, name), bytes);
+  const r = await runBatchCli([name, ...args, ...AS_OF, '--out', 'result.csv'], { cwd: dir });
+  return { ...r, dir, wroteOutput: existsSync(join(dir, 'result.csv')) };
+}
+
+describe('a blank first line', () => {
+  it.each([
+    ['two blank lines before the header (QA)', '\r\n\r\n户编号,姓名\r\nH1,a\r\n'],
+    ['one LF blank line', '\n户编号,姓名\nH1,a\n'],
+    ['a BOM, then a blank line', '\uFEFF\r\n户编号,姓名\r\nH1,a\r\n'],
+    ['a line of spaces', '   \r\n户编号,姓名\r\nH1,a\r\n'],
+    ['a line of delimiters only', ',,\r\n户编号,姓名,备注\r\nH1,a,\r\n'],
+  ])('stops with exit 2 naming the file and line 1: %s', async (_what, text) => {
+    const r = await runOn('blank.csv', text);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^blank\.csv:1: 错误 FILE_UNREADABLE: .*blank\.csv 的第 1 行是空行；表头（列名）必须在第 1 行/m);
+    // Not the old misreading: a header of one unnamed column and every row an error row.
+    expect(r.stderr).not.toContain('第1列');
+    expect(r.wroteOutput).toBe(false);
+  });
+
+  it('says so in English titles too, with the same code', async () => {
+    const r = await runOn('blank.csv', '\r\n户编号,姓名\r\nH1,a\r\n', ['--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/blank\.csv:1: .*FILE_UNREADABLE/);
+  });
+
+  it('still reads blank rows after the header as rows, numbered as a spreadsheet numbers them', async () => {
+    const r = await runOn('roster.csv', `户编号,姓名,身份证号\r\n\r\nH1,张大,${ZHANG}\r\n`);
+    expect(r.code).toBe(1);
+    const rows = parseCsvOutput(readFileSync(join(r.dir, 'result.csv'), 'utf8'));
+    expect(rows.map((row) => [row[0], row[1], row[2]])).toEqual([
+      ['row', '户编号', '姓名'],
+      ['2', '', ''],
+      ['3', 'H1', '张大'],
+    ]);
+    expect(rows[1].at(-1)).toMatch(/^第2行：空行/);
+    expect(rows[2].at(-1)).toBe('');
+  });
+
+  it.skipIf(!BUILT)('stops the same way on worker threads as on one (needs npm run build)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'blank.csv'), '\r\n\r\n户编号,姓名\r\nH1,a\r\n');
+    const runs = ['0', '2'].map((jobs) => spawnSync(process.execPath, [BIN, 'batch', 'blank.csv', '--jobs', jobs, ...AS_OF], { cwd: dir, encoding: 'utf8' }));
+    expect(runs[0].status).toBe(2);
+    expect(runs[1].status).toBe(2);
+    expect(runs[1].stderr).toBe(runs[0].stderr);
+    expect(runs[1].stdout).toBe(runs[0].stdout);
+  });
+});
+
+describe('a first line that never ends', () => {
+  it('stops with exit 2 once the header passes the limit, naming the file', async () => {
+    const r = await runOn('endless.csv', 'a'.repeat(MAX_HEADER_CHARS + 200_000));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^endless\.csv:1: 错误 FILE_UNREADABLE: .*endless\.csv 的第 1 行（表头）超过 1048576 个字符还没有结束/m);
+    expect(r.wroteOutput).toBe(false);
+  });
+
+  it('reads a long header within the limit', async () => {
+    const carried = Array.from({ length: 2000 }, (_, i) => `备注${i}`);
+    const r = await runOn('wide.csv', `户编号,姓名,${carried.join(',')}\r\nH1,张大${','.repeat(carried.length)}\r\n`);
+    expect(r.code).toBe(0);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('ends at once on /dev/zero, detected or with --encoding (it used to run until killed)', async () => {
+    const detected = await runBatchCli(['/dev/zero', ...AS_OF]);
+    expect(detected.code).toBe(2);
+    expect(detected.stderr).toMatch(/\/dev\/zero: 错误 FILE_UNREADABLE: .*\/dev\/zero 不是文本文件：开头有大量 NUL 字节/);
+    const forced = await runBatchCli(['/dev/zero', '--encoding', 'utf-8', ...AS_OF]);
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toMatch(/\/dev\/zero:1: 错误 FILE_UNREADABLE: .*\/dev\/zero 的第 1 行（表头）超过 1048576 个字符/);
+    expect(forced.stdout).toBe('');
+  }, 20_000);
+
+  it('stops with exit 2 on more columns than Excel has', async () => {
+    const r = await runOn('columns.csv', `${'a,'.repeat(MAX_COLUMNS + 10)}a\r\n1\r\n`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/columns\.csv:1: .*FILE_UNREADABLE.*表头有 16395 列，超过 Excel 的上限 16384 列/);
+    expect(r.wroteOutput).toBe(false);
+  });
+});
