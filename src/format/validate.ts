@@ -46,7 +46,7 @@ function summary(view: ValidateView, lang: Lang): string {
 
 export function formatValidateText(view: ValidateView, options: { cwd: string; lang: Lang; chalk: ChalkInstance }): string {
   const { chalk } = options;
-  const blocks = view.issues.map((i) => formatIssue(withDisplayPath(i, options.cwd), chalk));
+  const blocks = view.issues.map((i) => formatIssue(withDisplayPath(i, options.cwd), chalk, options.lang));
   const failed = view.errorCount > 0 || (view.strict && view.warningCount > 0);
   const line = summary(view, options.lang);
   blocks.push(failed ? chalk.red.bold(line) : view.warningCount > 0 ? chalk.yellow(line) : chalk.green(line));

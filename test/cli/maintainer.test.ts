@@ -175,3 +175,19 @@ describe('show', () => {
     expect(r.stderr).toContain('elderly-health-management');
   });
 });
+
+describe('validate --lang en', () => {
+  it('gives each issue its English heading and title', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'lc-validate-en-'));
+    cpSync('data', dir, { recursive: true });
+    const file = join(dir, 'elderly.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('op: ', 'op: bogus_'));
+    const r = await runCli(['validate', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/elderly\.yaml:\d+:\d+: error UNKNOWN_OPERATOR: unknown operator: /);
+    expect(r.stdout).not.toContain('错误 UNKNOWN_OPERATOR');
+  });
+});
