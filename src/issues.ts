@@ -128,6 +128,16 @@ export const ISSUE_TITLES: Record<IssueCode, { zh: string; en: string }> = {
   BAD_ARGUMENT: { zh: '参数错误', en: 'bad argument' },
 };
 
+/**
+ * Text from a file made safe for a terminal: control characters (an escape
+ * sequence that would clear the screen or recolour it, a carriage return
+ * that would overwrite the line) are shown as \x.. instead of obeyed. Tab
+ * and line feed stay.
+ */
+export function visibleText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 export function makeIssue(
   code: IssueCode,
   detail: string,
@@ -136,7 +146,7 @@ export function makeIssue(
   const { severity = 'error', ...rest } = place;
   const title = ISSUE_TITLES[code].zh;
   // Messages may quote what the user wrote; an ID number never appears in full.
-  const masked = maskIdNumbersInText(detail);
+  const masked = visibleText(maskIdNumbersInText(detail));
   const message = masked ? `${title}：${masked}` : title;
   // A file named by an ID number (张三511083….csv) is masked where it is named, too.
   if (rest.file !== undefined) rest.file = maskIdNumbersInText(rest.file);

@@ -3,7 +3,7 @@
  * every problem can name its line and column and show a caret excerpt.
  */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { makeIssue, type Issue } from './issues.js';
+import { makeIssue, visibleText, type Issue } from './issues.js';
 import { maskIdNumbersInText } from './profile/id-number.js';
 
 /** Above this many alias expansions a document is refused (alias bombs). */
@@ -88,7 +88,7 @@ export function withExcerpt(source: { text: string }, issue: Issue): Issue {
   }
   const lineText = lines[issue.line - 1];
   if (lineText === undefined) return issue;
-  return { ...issue, excerpt: maskIdNumbersInText(lineText) };
+  return { ...issue, excerpt: visibleText(maskIdNumbersInText(lineText)) };
 }
 
 /** Renders "  12 | text\n     |    ^" under an issue, CJK-width aware. */

@@ -18,6 +18,7 @@ import { factLabel, type Lang } from '../rules/describe.js';
 import { displayName } from '../rules/catalogue.js';
 import type { DomainInfo } from '../rules/types.js';
 import { traceLines } from './trace-tree.js';
+import { visibleText } from '../issues.js';
 
 export interface TableOptions {
   lang: Lang;
@@ -164,7 +165,7 @@ export function formatCheckTable(report: CheckReport, options: TableOptions): st
   const t = T[lang];
   const out: string[] = [];
   const person = report.person;
-  const who = [person.name, person.id_number, person.age !== undefined ? (lang === 'zh' ? `${String(person.age)}岁` : `age ${String(person.age)}`) : undefined]
+  const who = [typeof person.name === 'string' ? visibleText(person.name) : person.name, person.id_number, person.age !== undefined ? (lang === 'zh' ? `${String(person.age)}岁` : `age ${String(person.age)}`) : undefined]
     .filter((x) => x !== undefined)
     .join('  ');
   const colon = lang === 'zh' ? '：' : ': ';

@@ -159,3 +159,18 @@ describe('a file named by an ID number', () => {
     expect(bad.stderr + missing.stderr).not.toContain(ID);
   });
 });
+
+describe('text from a file cannot drive the terminal', () => {
+  it('shows control characters in names and in messages as \\x.. instead of sending them', async () => {
+    const name = write('esc-name.yaml', '姓名: "\\e[2J\\e[31m张三"\n年龄: 65\n');
+    const table = await runCli([name, ...AS_OF]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('\\x1b[2J\\x1b[31m张三');
+    expect(table.stdout).not.toContain('\u001b[2J');
+    const value = write('esc-value.yaml', '年龄: "\\e[31mx\\r"\n');
+    const bad = await runCli([value, ...AS_OF]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('\\x1b[31mx\\x0d');
+    expect(bad.stderr).not.toMatch(/[\u001b\r]/);
+  });
+});
