@@ -114,6 +114,17 @@ describe('CSV output', () => {
     expect(parseCsvOutput(r.stdout)[1][5]).toBe('13800000001');
   });
 
+  it('says when --sheet or --wide does nothing for this file or format', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const sheet = await runBatchCli(['roster.csv', ...AS_OF, '--sheet', '花名册'], { cwd: dir });
+    expect(sheet.stderr).toContain('--sheet 只用于 .xlsx 工作簿：这个文件按 CSV 读取，--sheet 不起作用');
+    const wide = await runBatchCli(['roster.csv', ...AS_OF, '--wide', '--format', 'jsonl'], { cwd: dir });
+    expect(wide.stderr).toContain('--wide 只用于 CSV 和 xlsx 输出');
+    const plain = await runBatchCli(['roster.csv', ...AS_OF, '--wide'], { cwd: dir });
+    expect(plain.stderr).not.toMatch(/--wide|--sheet/);
+  });
+
   it('asks about a carried column that looks like a misspelt key, and refuses a header with no known column', async () => {
     const dir = tempDir();
     writeCsv(dir, 'typos.csv', [['户编号', '户籍姓质', 'hukuo_type', '备注', '序号'], ['H1', '农村', 'rural', '', '1']]);

@@ -41,6 +41,8 @@ const NOTES = {
   zh: {
     carried: (names: string[]) => `以下列不是档案字段，原样带到输出：${names.map((n) => withLookalike(n, 'zh')).join('、')}\n`,
     noHousehold: '没有户编号（household_id）列：每一行按单独一户核查\n',
+    sheetIgnored: '--sheet 只用于 .xlsx 工作簿：这个文件按 CSV 读取，--sheet 不起作用\n',
+    wideIgnored: '--wide 只用于 CSV 和 xlsx 输出：JSON 行本来就有每一项的结果\n',
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}：用 --encoding ${d.forced} 解码时有 ${d.replaced} 个字符无法解码（显示为 �）；按字节看是 ${d.detected}，可去掉 --encoding 或改用 --encoding ${d.detected}\n`,
     failed: (n: number) => `${n} 行无法核查，原因见输出的 error 列\n`,
@@ -52,6 +54,8 @@ const NOTES = {
   en: {
     carried: (names: string[]) => `columns that are not profile keys, carried through unchanged: ${names.map((n) => withLookalike(n, 'en')).join(', ')}\n`,
     noHousehold: 'no household_id column: every row is checked as a household of its own\n',
+    sheetIgnored: '--sheet is for .xlsx workbooks: this file is read as CSV, and --sheet does nothing\n',
+    wideIgnored: '--wide is for CSV and xlsx output: JSON lines hold every item already\n',
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}: decoding with --encoding ${d.forced} gave ${d.replaced} undecodable characters (shown as �); the bytes look like ${d.detected}: drop --encoding or use --encoding ${d.detected}\n`,
     failed: (n: number) => `${n} rows could not be checked; see the error column of the output\n`,
@@ -174,6 +178,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
     const asOf = checkDate(io, flags.asOf);
     const format = formatFor(flags);
     if (format === 'xlsx' && !flags.out) throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.xlsxNeedsOut, { field: '--format' })]);
+    if (flags.wide && format === 'jsonl') io.stderr(notes.wideIgnored);
     const jobs = jobsFor(flags.jobs);
     const catalogue = await catalogueFor(io, flags.rules);
     const checker = engineChecker(new Checker(catalogue), { asOf, domain: flags.domain, lang: flags.lang });
@@ -204,6 +209,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
         start(layout: BatchLayout) {
           if (layout.carriedLabels.length > 0) io.stderr(notes.carried(layout.carriedLabels));
           if (layout.plan.household < 0) io.stderr(notes.noHousehold);
+          if (flags.sheet !== undefined && layout.encoding !== 'xlsx') io.stderr(notes.sheetIgnored);
           if (layout.encodingDoubt) io.stderr(notes.encodingDoubt(file === '-' ? '<stdin>' : file, layout.encodingDoubt));
           return makeSink(layout, destination, { format, items: checker.items, wide: flags.wide === true, lang: flags.lang });
         },
