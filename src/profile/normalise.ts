@@ -108,6 +108,17 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
 
   if (typeof profile.birth_date === 'string') {
     const derived = completedYears(profile.birth_date, options.asOf);
+    const oldest = FIELD_BY_KEY.get('age')?.max ?? 150;
+    if (derived > oldest) {
+      // A typo (1800 for 1980): the same bound as an age written down.
+      const from = birthDateFromId ? '身份证号中的出生日期' : `出生日期 ${profile.birth_date}`;
+      issues.push(makeIssue('OUT_OF_RANGE', `按${from}，${options.asOf} 时为 ${derived} 岁，超过 ${oldest} 岁`, at(birthDateFromId ? 'id_number' : 'birth_date')));
+      delete profile.birth_date;
+    }
+  }
+
+  if (typeof profile.birth_date === 'string') {
+    const derived = completedYears(profile.birth_date, options.asOf);
     if (profile.age !== undefined && profile.age !== derived) {
       const from = birthDateFromId ? '身份证号中的出生日期' : `出生日期 ${profile.birth_date}`;
       issues.push(makeIssue('AGE_CONFLICT', `按${from}，${options.asOf} 时为 ${derived} 岁，但 age 为 ${String(profile.age)}`, at('age')));

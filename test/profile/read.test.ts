@@ -129,3 +129,13 @@ describe('problems carry a code, the field and the line', () => {
     expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['OLD_TOWNSHIP']);
   });
 });
+
+describe('a birth date too long ago', () => {
+  it('is out of range as an age over 150 is, placed on the field that gave it', () => {
+    const typo = readProfileText('出生日期: 1800-01-01\n', { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(typo.ok).toBe(false);
+    expect(!typo.ok && typo.issues[0]).toMatchObject({ code: 'OUT_OF_RANGE', line: 1, message: '数值超出范围：按出生日期 1800-01-01，2025-06-01 时为 225 岁，超过 150 岁' });
+    const oldest = readProfileText('出生日期: 1875-06-01\n', { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(oldest.ok && oldest.profile.age).toBe(150);
+  });
+});
