@@ -20,7 +20,7 @@ export type ParsedSource = { ok: true; source: SourceDoc; data: unknown } | { ok
 
 export function parseYamlSource(text: string, file: string): ParsedSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const source: SourceDoc = { file, text, doc, lineCounter };
   const issues: Issue[] = doc.errors.map((e) => {
     const at = lineCounter.linePos(e.pos[0]);

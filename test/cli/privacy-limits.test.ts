@@ -174,3 +174,15 @@ describe('text from a file cannot drive the terminal', () => {
     expect(bad.stderr).not.toMatch(/[\u001b\r]/);
   });
 });
+
+describe('YAML the profile reader does not take', () => {
+  it('a key that is a list is an error of ours, with no warning from the YAML library', async () => {
+    const file = write('complex-key.yaml', '? [a, b]: 1\n');
+    // The real process: a library warning goes to process.stderr, past the injected io.
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['bin/longchang-check.js', file, ...AS_OF], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('complex-key.yaml:1:1: 错误 UNKNOWN_KEY');
+    expect(r.stderr).not.toContain('Warning');
+  });
+});
