@@ -114,6 +114,14 @@ describe('CSV output', () => {
     expect(parseCsvOutput(r.stdout)[1][5]).toBe('13800000001');
   });
 
+  it('says how many cells were cut to fit an xlsx sheet, and where the first is', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'long.csv', [['户编号', '姓名', '备注'], ['H1', '甲', 'x'.repeat(40000)], ['H1', '乙', '短']]);
+    const r = await runBatchCli(['long.csv', ...AS_OF, '--out', 'long.xlsx'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('1 个单元格超过 xlsx 的 32,767 字符上限，已截断并在格内注明（第一个在第 2 行第 4 列）；全文请用 --format csv');
+  });
+
   it('says when --sheet or --wide does nothing for this file or format', async () => {
     const dir = tempDir();
     writeCsv(dir, 'roster.csv', ROSTER);
@@ -203,6 +211,7 @@ describe('bad rows and unusable input', () => {
     ['a full disk', ['ok.csv', '--out', '/dev/full'], /\/dev\/full: 错误 BAD_ARGUMENT \[--out\]: .*无法写入 --out \/dev\/full（ENOSPC）/],
     ['a full disk, JSON lines on worker threads', ['ok.csv', '--out', '/dev/full', '--format', 'jsonl', '--jobs', '2'], /无法写入 --out \/dev\/full（ENOSPC）/],
     ['a full disk, --sorted on worker threads', ['ok.csv', '--out', '/dev/full', '--sorted', '--jobs', '2'], /无法写入 --out \/dev\/full（ENOSPC）/],
+    ['a full disk, xlsx', ['ok.csv', '--out', '/dev/full', '--format', 'xlsx'], /无法写入 --out \/dev\/full（ENOSPC）/],
     ['a --sorted promise broken', ['unsorted.csv', '--sorted', '--out', 'out.csv'], /BAD_ARGUMENT.*NOT_SORTED/],
     ['a quote never closed', ['unclosed.csv', '--out', 'out.csv'], /unclosed\.csv:3: .*UNTERMINATED_QUOTE.*第 3 行/],
   ])('exits 2 on %s, saying what is wrong', async (_what, args, message) => {

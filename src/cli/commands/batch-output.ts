@@ -34,6 +34,8 @@ export interface Destination {
   abort(): Promise<void>;
   /** For signal handlers: the synchronous part of abort. */
   abortSync(): void;
+  /** Rejects when the output cannot be written (for writers whose own promise would then never settle: exceljs). */
+  broken?: Promise<never>;
 }
 
 /** Bytes decoded for standard output at a time: V8 strings stop at 512 MB (one household's JSON lines can be more). */
@@ -74,7 +76,13 @@ export function fileDestination(path: string): Destination {
   const stream: WriteStream = createWriteStream(temp);
   // Every write failure is the output's (disk full…), told apart from the input's problems.
   let failure: BatchOutputError | undefined;
-  stream.on('error', (e) => (failure ??= new BatchOutputError(e)));
+  let fail: (e: BatchOutputError) => void = () => {};
+  const broken = new Promise<never>((_, reject) => (fail = reject));
+  broken.catch(() => {}); // awaited only by writers that race it
+  stream.on('error', (e) => {
+    failure ??= new BatchOutputError(e);
+    fail(failure);
+  });
   const removeTemp = () => {
     if (direct) return;
     try {
@@ -85,6 +93,7 @@ export function fileDestination(path: string): Destination {
   };
   return {
     stream,
+    broken,
     async ready() {
       if (failure) throw failure;
       if (stream.pending) await once(stream, 'open');
@@ -120,7 +129,14 @@ export interface SinkOptions {
   items: readonly BatchItem[];
   wide: boolean;
   lang: Lang;
+  /** Where a note for the user goes (standard error): cells cut to fit an xlsx sheet. */
+  note?: (text: string) => void;
 }
+
+const CUT_NOTE = {
+  zh: (n: number, at: { row: number; column: number }) => `${n} 个单元格超过 xlsx 的 32,767 字符上限，已截断并在格内注明（第一个在第 ${at.row} 行第 ${at.column} 列）；全文请用 --format csv\n`,
+  en: (n: number, at: { row: number; column: number }) => `${n} cells were longer than xlsx's 32,767 characters and were cut, marked in the cell (the first at row ${at.row}, column ${at.column}); use --format csv for the whole text\n`,
+};
 
 /** The sink that formats output rows for the destination. */
 export async function makeSink(layout: BatchLayout, destination: Destination, options: SinkOptions): Promise<BatchSink> {
@@ -142,13 +158,17 @@ export async function makeSink(layout: BatchLayout, destination: Destination, op
     if (!destination.stream) throw new Error('xlsx output needs a file');
     // exceljs is large: loaded only for a workbook.
     const { XlsxTableWriter } = await import('../../format/xlsx.js');
-    const writer = new XlsxTableWriter(destination.stream);
+    const writer = new XlsxTableWriter(destination.stream, { lang: options.lang });
     writer.addRow(tableHeader(table));
     return {
       write: (rows: OutRow[]) => {
         for (const r of rows) writer.addRow(row(r), true);
       },
-      end: () => writer.end(),
+      async end() {
+        // exceljs's commit never settles once its stream has failed (a full disk): raced with the failure.
+        await (destination.broken ? Promise.race([writer.end(), destination.broken]) : writer.end());
+        if (writer.cutCells > 0 && writer.firstCut) options.note?.(CUT_NOTE[options.lang](writer.cutCells, writer.firstCut));
+      },
     };
   }
   const line = tableCsvBytes(table);

@@ -211,7 +211,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
           if (layout.plan.household < 0) io.stderr(notes.noHousehold);
           if (flags.sheet !== undefined && layout.encoding !== 'xlsx') io.stderr(notes.sheetIgnored);
           if (layout.encodingDoubt) io.stderr(notes.encodingDoubt(file === '-' ? '<stdin>' : file, layout.encodingDoubt));
-          return makeSink(layout, destination, { format, items: checker.items, wide: flags.wide === true, lang: flags.lang });
+          return makeSink(layout, destination, { format, items: checker.items, wide: flags.wide === true, lang: flags.lang, note: (text) => io.stderr(text) });
         },
         onProgress: (p) => progress.report(p),
         parallel:
