@@ -35,12 +35,23 @@ function checkerFor(catalogue: Catalogue): Checker {
   return checker;
 }
 
+const badArgument = (field: string, detail: string) => new CliError(2, [makeIssue('BAD_ARGUMENT', detail, { field })]);
+
 export function check(profile: Record<string, unknown>, options: CheckCallOptions = {}): CheckReport {
   const asOf = options.asOf ?? todayIso();
   // Ages are counted to this date: a date that is not one would answer with NaN ages, silently.
-  if (!parseIsoDate(asOf)) throw new CliError(2, [makeIssue('BAD_ARGUMENT', `asOf “${asOf}” 不是真实日期，应为 YYYY-MM-DD`, { field: 'asOf' })]);
+  if (!parseIsoDate(asOf)) throw badArgument('asOf', `asOf “${asOf}” 不是真实日期，应为 YYYY-MM-DD`);
+  if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') throw badArgument('lang', `lang “${String(options.lang)}”：可用 zh、en`);
+  // A profile is one person's facts by key: anything else (null, a string of YAML, a list) is said, not misread.
+  if (profile === null || typeof profile !== 'object' || Array.isArray(profile)) {
+    throw new CliError(2, [makeIssue('NOT_A_MAPPING', `档案应为键值对象（如 { 年龄: 65 }），得到 ${Array.isArray(profile) ? '数组' : profile === null ? 'null' : typeof profile}`, {})]);
+  }
+  const catalogue = options.catalogue ?? (builtin ??= loadCatalogue());
+  // A misspelt domain would otherwise answer "nothing applies to this person".
+  if (options.domain !== undefined && !catalogue.domains.some((d) => d.id === options.domain)) {
+    throw badArgument('domain', `domain “${options.domain}”：可用 ${catalogue.domains.map((d) => d.id).join('、')}`);
+  }
   const read = normaliseRecord(profile, { asOf });
   if (!read.ok) throw new CliError(2, read.issues);
-  const catalogue = options.catalogue ?? (builtin ??= loadCatalogue());
   return buildReport(checkerFor(catalogue), read.profile, { asOf, domain: options.domain, lang: options.lang, profileWarnings: read.warnings });
 }

@@ -29,4 +29,26 @@ describe('check(profile, options) without the CLI', () => {
       expect((e as CliError).issues.map((i) => i.code)).toEqual(['UNKNOWN_KEY']);
     }
   });
+
+  const codeOf = (call: () => unknown): string[] => {
+    try {
+      call();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CliError);
+      return (e as CliError).issues.map((i) => `${i.code}${i.field ? `:${i.field}` : ''}`);
+    }
+    return [];
+  };
+
+  it('throws a coded error for a language or a domain it does not have, rather than answer nothing', () => {
+    expect(codeOf(() => check({ age: 1 }, { asOf: '2025-06-01', lang: 'fr' as 'en' }))).toEqual(['BAD_ARGUMENT:lang']);
+    expect(codeOf(() => check({ age: 1 }, { asOf: '2025-06-01', domain: 'nope' }))).toEqual(['BAD_ARGUMENT:domain']);
+    expect(check({ age: 1 }, { asOf: '2025-06-01', domain: 'elderly' }).results.length).toBeGreaterThan(0);
+  });
+
+  it('throws NOT_A_MAPPING for a profile that is not an object of facts', () => {
+    for (const profile of [null, 'age: 5', [], 42]) {
+      expect(codeOf(() => check(profile as unknown as Record<string, unknown>, { asOf: '2025-06-01' }))).toEqual(['NOT_A_MAPPING']);
+    }
+  });
 });
