@@ -191,3 +191,20 @@ describe('validate --lang en', () => {
     expect(r.stdout).not.toContain('错误 UNKNOWN_OPERATOR');
   });
 });
+
+describe('test --filter on rules that do not all load', () => {
+  it('shows the load problems and says the item was not run, exit 1, instead of "no such item"', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'lc-test-filter-'));
+    cpSync('data', dir, { recursive: true });
+    const file = join(dir, 'elderly.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('fact: age,', 'fact: agee,'));
+    const r = await runCli(['test', dir, '--filter', 'elderly-health-management']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/elderly\.yaml:\d+:\d+: 错误 UNKNOWN_FACT/);
+    expect(r.stdout).toContain('elderly-health-management 所在的规则文件没有加载成功（见上），它的示例没有运行');
+    expect(r.stderr).not.toContain('没有项目');
+  });
+});

@@ -8,6 +8,7 @@ import { CliError, makeIssue } from '../../issues.js';
 import { nearest } from '../../profile/keys.js';
 import { normaliseRecord } from '../../profile/normalise.js';
 import type { Lang } from '../../rules/describe.js';
+import { CATALOGUE } from '../../rules/catalogue.js';
 import { DEFAULT_EXAMPLE_DATE, runExamples } from '../../rules/examples.js';
 import { loadRules } from '../../rules/loader.js';
 import { examplePlace } from '../../rules/places.js';
@@ -20,6 +21,9 @@ interface TestFlags {
   lang: Lang;
   color?: boolean;
 }
+
+/** The catalogue's item ids (spec/catalogue.md), to tell an unknown --filter from one whose file did not load. */
+const CATALOGUE_IDS = new Set(CATALOGUE.flatMap((d) => d.items.map((i) => i.id)));
 
 export function registerTestCommand(program: Command, io: Io): void {
   const cmd = program
@@ -34,12 +38,18 @@ export function registerTestCommand(program: Command, io: Io): void {
     const chalk = chalkFor(io, flags.color);
     const loaded = loadRules(target);
     const { catalogue } = loaded;
+    // Rule files that do not load are problems too: shown first, and they fail the run.
+    if (loaded.issues.length > 0) io.stdout(formatIssues(loaded.issues.map((i) => withDisplayPath(i, cwd)), chalk, flags.lang) + '\n');
     if (flags.filter !== undefined && !catalogue.items.some((i) => i.id === flags.filter)) {
+      if (loaded.issues.length > 0 && CATALOGUE_IDS.has(flags.filter)) {
+        // The item is in the catalogue: it is in a rule file that did not load, whose problems are above.
+        io.stdout(flags.lang === 'zh' ? `${flags.filter} 所在的规则文件没有加载成功（见上），它的示例没有运行\n` : `the rule file of ${flags.filter} did not load (see above); its cases were not run\n`);
+        setExitCode(command, 1);
+        return;
+      }
       const guess = nearest(flags.filter, catalogue.items.map((i) => i.id));
       throw new CliError(2, [makeIssue('BAD_ARGUMENT', `--filter：没有项目 ${flags.filter}${guess ? `；是不是 ${guess}？` : ''}`, { field: '--filter' })]);
     }
-    // Rule files that do not load are problems too: shown first, and they fail the run.
-    if (loaded.issues.length > 0) io.stdout(formatIssues(loaded.issues.map((i) => withDisplayPath(i, cwd)), chalk) + '\n');
 
     const checker = new Checker(catalogue);
     const outcomes = runExamples(checker, flags.filter === undefined ? undefined : (item) => item.id === flags.filter);
