@@ -85,9 +85,15 @@ export function sniffDelimiter(text: string): string {
 
 /** The line ending of the first line: \r\n (Excel), \n or a lone \r. */
 export function sniffNewline(text: string): '\r\n' | '\n' | '\r' {
-  const lf = text.indexOf('\n');
-  if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
-  if (lf < 0 && text.includes('\r')) return '\r';
+  // The first line break outside quotes ends the header: one inside a quoted cell says nothing
+  // (an old Mac CSV ends lines with CR and may hold LF inside a cell).
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '\r') return text[i + 1] === '\n' ? '\r\n' : '\r';
+    else if (!quoted && ch === '\n') return '\n';
+  }
   return '\n';
 }
 
@@ -284,7 +290,11 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
   const first = await iterator.next();
   if (first.done || first.value.rows.length === 0) throw new BatchInputError('EMPTY_FILE', file, { file, line: 1 });
   const head = first.value;
-  const problem = headerProblem(head.rows[0], file, forced, detected, doubt);
+  // A quote in the header never closed takes the rest of the file into one column name: no row would be left.
+  const headerBroken = head.broken?.get(0);
+  const problem = headerBroken
+    ? new BatchInputError('UNTERMINATED_QUOTE', `${file} 的表头（第 1 行）里有引号没有闭合（${headerBroken}），后面的行都被读进了表头`, { file, line: 1 })
+    : headerProblem(head.rows[0], file, forced, detected, doubt);
   if (problem) {
     await close();
     throw problem;

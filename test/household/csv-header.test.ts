@@ -101,3 +101,27 @@ describe('a first line that never ends', () => {
     expect(r.wroteOutput).toBe(false);
   });
 });
+
+describe('the header line, read as papaparse reads it', () => {
+  it('takes the line end from the end of the header, not from a line break inside a quoted cell (an old Mac CSV)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cr.csv'), '户编号,姓名,备注\rH1,甲,"x\r\ny"\rH1,乙,丙\r');
+    const r = await runBatchCli(['cr.csv', '--as-of', '2025-06-01', '--domain', 'employment'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = parseCsvOutput(r.stdout);
+    expect(rows.map((row) => row.slice(0, 4))).toEqual([
+      ['row', '户编号', '姓名', '备注'],
+      ['2', 'H1', '甲', 'x\r\ny'],
+      ['3', 'H1', '乙', '丙'],
+    ]);
+  });
+
+  it('stops on a quote in the header that never closes, instead of reading every row into the header', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'open-quote.csv'), '户编号,姓名,"备注\nH1,a,x\nH2,b,y\n');
+    const r = await runBatchCli(['open-quote.csv', '--as-of', '2025-06-01', '--out', 'out.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('open-quote.csv:1: 错误 FILE_UNREADABLE: 无法读取文件：[UNTERMINATED_QUOTE] 引号没有闭合：open-quote.csv 的表头（第 1 行）里有引号没有闭合');
+    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+  });
+});
