@@ -122,6 +122,23 @@ describe('CSV output', () => {
     expect(r.stderr).toContain('1 个单元格超过 xlsx 的 32,767 字符上限，已截断并在格内注明（第一个在第 2 行第 4 列）；全文请用 --format csv');
   });
 
+  it('reads a named pipe (FIFO) as it reads standard input, neither hanging nor failing to seek', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { writeFile } = await import('node:fs/promises');
+    const dir = tempDir();
+    const fifo = join(dir, 'roster.pipe');
+    execFileSync('mkfifo', [fifo]);
+    const writing = writeFile(fifo, '户编号,姓名\r\nH1,甲\r\nH1,乙\r\n');
+    const r = await runBatchCli(['roster.pipe', ...AS_OF, '--domain', 'elderly'], { cwd: dir });
+    await writing;
+    expect(r.code).toBe(0);
+    expect(parseCsvOutput(r.stdout).map((row) => row.slice(0, 3))).toEqual([
+      ['row', '户编号', '姓名'],
+      ['2', 'H1', '甲'],
+      ['3', 'H1', '乙'],
+    ]);
+  });
+
   it('says when --sheet or --wide does nothing for this file or format', async () => {
     const dir = tempDir();
     writeCsv(dir, 'roster.csv', ROSTER);

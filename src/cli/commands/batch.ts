@@ -1,6 +1,6 @@
 /** `longchang-check batch FILE`: every person of a household roster (CSV or .xlsx), one output row each. */
 import { Option, type Command } from 'commander';
-import { createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,10 +94,24 @@ function inputError(e: BatchInputError, lang: 'zh' | 'en'): CliError {
 /** Standard input spooled to a file: two passes need to read it twice. */
 async function spoolStdin(io: Io): Promise<{ path: string; cleanup: () => Promise<void> }> {
   if (!io.stdin) throw new CliError(2, [makeIssue('FILE_UNREADABLE', '没有标准输入', { file: '<stdin>' })]);
+  return spool(io.stdin);
+}
+
+async function spool(input: NodeJS.ReadableStream): Promise<{ path: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'longchang-batch-'));
   const path = join(dir, 'stdin.csv');
-  await pipeline(io.stdin, createWriteStream(path));
+  await pipeline(input, createWriteStream(path));
   return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Whether a path is read once, as it comes: a pipe (`<(…)`), a FIFO, a
+ * device. Such input is spooled to a file first, as standard input is:
+ * detecting the encoding and the two passes read it again.
+ */
+function readsOnce(path: string): boolean {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
 }
 
 /** Below this size a roster is checked on the main thread: starting workers would cost more. */
@@ -183,7 +197,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
     const catalogue = await catalogueFor(io, flags.rules);
     const checker = engineChecker(new Checker(catalogue), { asOf, domain: flags.domain, lang: flags.lang });
     const cwd = io.cwd ?? process.cwd();
-    const spooled = file === '-' ? await spoolStdin(io) : undefined;
+    const spooled = file === '-' ? await spoolStdin(io) : readsOnce(resolve(cwd, file)) ? await spool(createReadStream(resolve(cwd, file))) : undefined;
     const input = spooled?.path ?? resolve(cwd, file);
     if (flags.out && !spooled && sameFile(input, resolve(cwd, flags.out))) {
       throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.sameAsInput(flags.out), { file: flags.out, field: '--out' })]);
