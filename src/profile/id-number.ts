@@ -79,7 +79,8 @@ export function parseIdNumberFully(raw: string): IdNumberResult {
   const datePart = legacy ? `19${id.slice(6, 12)}` : id.slice(6, 14);
   const iso = `${datePart.slice(0, 4)}-${datePart.slice(4, 6)}-${datePart.slice(6, 8)}`;
   const ymd = parseIsoDate(iso);
-  if (!ymd) return { ok: false, problem: 'BAD_ID_DATE', detail: `出生日期 ${iso} 不是真实日期` };
+  // The date itself is not repeated: those are the digits a masked ID number hides.
+  if (!ymd) return { ok: false, problem: 'BAD_ID_DATE', detail: `第 ${legacy ? '7—12' : '7—14'} 位的出生日期不是真实的日期（月应为 01—12，日应在该月的天数之内）` };
   if (!legacy) {
     const expected = idCheckChar(id.slice(0, 17));
     if (expected !== id[17]) {

@@ -108,6 +108,15 @@ describe('nothing prints the birth date an ID number encodes (the digits its mas
     expect(digitsOf(r.stderr)).not.toContain('20260101');
   });
 
+  it('an ID number whose birth date is not a date does not repeat it', async () => {
+    const file = write('bad-date.yaml', '身份证号: "511028198013010116"\n');
+    const r = await runCli([file, ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('BAD_ID_DATE');
+    expect(r.stderr).toContain('第 7—14 位的出生日期不是真实的日期');
+    expect(digitsOf(r.stderr)).not.toContain('19801301');
+  });
+
   it('an age that contradicts the ID number does not repeat the ID number birth date', async () => {
     const file = write('age.yaml', `身份证号: "${ID}"\n年龄: 60\n`);
     const r = await runCli([file, ...AS_OF]);

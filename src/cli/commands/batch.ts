@@ -106,12 +106,13 @@ async function spool(input: NodeJS.ReadableStream): Promise<{ path: string; clea
 
 /**
  * Whether a path is read once, as it comes: a pipe (`<(…)`), a FIFO, a
- * device. Such input is spooled to a file first, as standard input is:
- * detecting the encoding and the two passes read it again.
+ * socket. Such input is spooled to a file first, as standard input is:
+ * detecting the encoding and the two passes read it again. (A device such
+ * as /dev/zero is not: it never ends, and the reader stops it.)
  */
 function readsOnce(path: string): boolean {
   const stats = statSync(path, { throwIfNoEntry: false });
-  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
+  return stats !== undefined && (stats.isFIFO() || stats.isSocket());
 }
 
 /** Below this size a roster is checked on the main thread: starting workers would cost more. */
