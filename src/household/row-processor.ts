@@ -3,7 +3,7 @@
  * can be folded in between: prepare (normalise, mask, member facts), then
  * finish (add the household's facts, check every item).
  */
-import { looksLikeIdNumber, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
+import { looksLikeIdNumber, maskBirthDateText, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
 import type { Profile } from '../profile/normalise.js';
 import { rowIssue, type Lang, type RowIssue } from './batch-error.js';
 import type { BatchChecker } from './batch-checker.js';
@@ -35,6 +35,9 @@ export interface PreparedRow {
   issues?: RowIssue[];
 }
 
+/** A carried column whose name says birth date: its month and day would give a masked ID number's hidden digits away. */
+const BIRTH_COLUMN_NAME = /出生|生日|birth/i;
+
 /** Masks ID numbers that stand inside a longer cell; cheap when the cell is too short to hold one. */
 function maskEmbeddedIds(text: string): string {
   return text.length < 15 ? text : maskIdNumbersInText(text);
@@ -65,6 +68,8 @@ export class RowProcessor {
   private readonly shownCols: number[];
   /** By shown column: the ID column or a column named for ID numbers, masked whole. */
   private readonly maskWhole: boolean[];
+  /** By shown column: a carried column named for birth dates (生日, 出生年月), month and day masked. */
+  private readonly maskDate: boolean[];
   private readonly width: number;
   private readonly slab: StatusSlab;
 
@@ -75,6 +80,7 @@ export class RowProcessor {
     this.shownCols = shownColumns(plan);
     const idCol = plan.columnOf.get('id_number');
     this.maskWhole = this.shownCols.map((c) => c === idCol || plan.idNamed.has(c));
+    this.maskDate = this.shownCols.map((c) => plan.keys[c] === undefined && BIRTH_COLUMN_NAME.test(plan.labels[c]));
     this.width = plan.labels.length;
     this.counts = new Int32Array(options.checker.items.length * 3);
     this.slab = new StatusSlab(options.checker.items.length);
@@ -93,6 +99,7 @@ export class RowProcessor {
       const raw = cells[cols[i]] ?? '';
       if (raw === '') out.push('');
       else if (this.maskWhole[i] || looksLikeIdNumber(raw)) out.push(maskIdNumber(raw.trim()));
+      else if (this.maskDate[i]) out.push(maskBirthDateText(maskEmbeddedIds(raw)));
       else out.push(maskEmbeddedIds(raw));
     }
     return out;

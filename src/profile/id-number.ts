@@ -116,6 +116,22 @@ export function maskBirthDateOfId(birthDate: string, idNumber: unknown): string 
   return id.ok && id.birthDate === birthDate ? `${birthDate.slice(0, 4)}-**-**` : birthDate;
 }
 
+/**
+ * A birth date written in a column of the roster's own (生日, 出生年月日):
+ * the year stays, every other digit is masked ("1980-**-**",
+ * "1980年*月*日"), as a birth date beside a masked ID number is.
+ */
+export function maskBirthDateText(text: string): string {
+  let keptYear = false;
+  return text.replace(/[0-9０-９]+/g, (digits) => {
+    if (!keptYear && digits.length === 4) {
+      keptYear = true;
+      return digits;
+    }
+    return '*'.repeat(digits.length);
+  });
+}
+
 /** A string that looks like an ID number (for masking unknown batch columns). */
 export function looksLikeIdNumber(text: string): boolean {
   // Shorter text cannot match; most cells are (names, phone numbers), and this runs on every one.
@@ -124,18 +140,26 @@ export function looksLikeIdNumber(text: string): boolean {
 
 /** 15 or 18 digits in a row (ASCII or full-width), the 18th may be X. */
 const ID_IN_TEXT = /(?<![0-9０-９])(?:[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15})(?![0-9０-９])/g;
-/** Digits with single spaces or hyphens between some of them, as people type an ID number. */
-const SPACED_RUN = /(?<![0-9０-９][ -]?)[0-9０-９](?:[ -]?[0-9０-９XxＸｘ])+(?![ -]?[0-9０-９XxＸｘ])/g;
+/**
+ * Digits with one separator between some of them, as people type an ID
+ * number or a cell wraps it: a space (also full-width, no-break or
+ * zero-width), a hyphen or dash, a dot, a slash, an underscore, a tab or a
+ * line break.
+ */
+const SEP = '(?:\\r\\n|[ \\-./_\\t\\r\\n\\u3000\\u00a0\\u200b\\u2013\\u2014])';
+const SPACED_RUN = new RegExp(`(?<![0-9０-９]${SEP}?)[0-9０-９](?:${SEP}?[0-9０-９XxＸｘ])+(?!${SEP}?[0-9０-９XxＸｘ])`, 'g');
+const HAS_SEPARATED_DIGITS = new RegExp(`[0-9０-９]${SEP}[0-9０-９]`);
 const NOT_DIGIT = /[^0-9０-９XxＸｘ]/g;
 
 /**
  * Masks every ID number inside free text (messages, excerpts, names,
  * remarks): 15 or 18 digits in a row, full-width ones too, and the same
- * written in groups ("5110 8319 6006 0112 37", "511083-19600601-1237").
+ * written in groups ("5110 8319 6006 0112 37", "511083-19600601-1237",
+ * "511083.19600601.1237") or wrapped across a line break in a cell.
  */
 export function maskIdNumbersInText(text: string): string {
   const plain = text.replace(ID_IN_TEXT, (id) => maskIdNumber(id));
-  if (!/[0-9０-９][ -][0-9０-９]/.test(plain)) return plain;
+  if (!HAS_SEPARATED_DIGITS.test(plain)) return plain;
   return plain.replace(SPACED_RUN, (run) => {
     const digits = run.replace(NOT_DIGIT, '');
     const isId = digits.length === 15 ? !/[XxＸｘ]/.test(digits) : digits.length === 18 && !/[XxＸｘ]/.test(digits.slice(0, 17));

@@ -105,6 +105,24 @@ describe('CSV output', () => {
     }
   });
 
+  it('masks ID numbers in carried columns however they are written, and the month and day of a birth date column', async () => {
+    const dir = tempDir();
+    const id = ZHANG;
+    const grouped = `${id.slice(0, 6)}.${id.slice(6, 14)}.${id.slice(14)}`;
+    writeCsv(dir, 'carried.csv', [
+      ['户编号', '身份证号', '生日', '出生年月日', '备注', '证件'],
+      ['H1', id, '1958-03-02', '1958年3月2日', `身份证 ${id.slice(0, 10)}\n${id.slice(10)} 核实`, grouped],
+    ]);
+    for (const format of ['csv', 'jsonl']) {
+      const r = await runBatchCli(['carried.csv', ...AS_OF, '--format', format], { cwd: dir });
+      expect(r.code).toBe(0);
+      const digits = r.stdout.replace(/[^0-9]/g, '');
+      expect(digits).not.toContain(id.slice(6, 14));
+      expect(r.stdout).toContain('1958-**-**');
+      expect(r.stdout).toContain('1958年*月*日');
+    }
+  });
+
   it('names columns that are not profile keys once on standard error and carries them through', async () => {
     const dir = tempDir();
     writeCsv(dir, 'roster.csv', ROSTER);
