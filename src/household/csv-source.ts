@@ -107,6 +107,55 @@ export function sniffSyntax(text: string): CsvSyntax {
   return { delimiter: sniffDelimiter(text), newline: sniffNewline(text) };
 }
 
+/** The broken-row code of a row holding a bare line feed in a CR LF file (see LineFeedWatch). */
+export const LONE_LINE_FEED = 'LoneLineFeed';
+
+/**
+ * Watches a CR LF file's rows for a line feed outside quotes that is not
+ * part of a CR LF: rows appended by a program that ends lines with LF
+ * alone, which papaparse (splitting on CR LF) reads as one person with the
+ * next. Such a row is marked, to become an error row, never a silent merge.
+ * Cheap: one indexOf per row finds the next LF; only a row with an LF
+ * before its own line end is scanned.
+ */
+export class LineFeedWatch {
+  private text = '';
+  private start = 0;
+  private nextLf = -1;
+
+  constructor(private readonly crlf: boolean) {}
+
+  /** A new text is about to be parsed from its start. */
+  reset(text: string): void {
+    this.text = text;
+    this.start = 0;
+    this.nextLf = this.crlf ? text.indexOf('\n') : -1;
+  }
+
+  /** The row that ends at `end` (papaparse's cursor after it): whether it holds a bare LF. */
+  row(end: number): boolean {
+    if (!this.crlf) return false;
+    const from = this.start;
+    this.start = end;
+    if (this.nextLf < 0 || this.nextLf >= end - 1) {
+      if (this.nextLf >= 0 && this.nextLf < end) this.nextLf = this.text.indexOf('\n', end);
+      return false;
+    }
+    this.nextLf = this.text.indexOf('\n', end);
+    return hasLoneLineFeed(this.text, from, end);
+  }
+}
+
+function hasLoneLineFeed(text: string, from: number, end: number): boolean {
+  let quoted = false;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted && text.charCodeAt(i - 1) !== 13) return true;
+  }
+  return false;
+}
+
 /**
  * Splits decoded chunks into rows. Rows are numbered from 1 as records (a
  * quoted line break does not start a new row). A row papaparse reports a
@@ -123,10 +172,12 @@ export async function* parseCsvChunks(
   const first = options.first ?? 1;
   let next = first;
   let pending = '';
+  let watch: LineFeedWatch | undefined;
   // The low-level parser steps with data = [row].
   const step = (result: PapaTypes.ParseStepResult<string[][]>) => {
     rows.push(result.data[0]);
     if (result.errors.length > 0) (broken ??= new Map()).set(rows.length - 1, result.errors[0].code);
+    else if (watch!.row(result.meta.cursor)) (broken ??= new Map()).set(rows.length - 1, LONE_LINE_FEED);
   };
   const take = (): RowBatch => {
     const batch: RowBatch = { rows, first: next };
@@ -137,13 +188,18 @@ export async function* parseCsvChunks(
     return batch;
   };
   const unterminated = () => unterminatedQuote(options.file, next + rows.length);
-  const parserFor = (text: string) => new Papa.Parser({ ...(options.syntax ?? sniffSyntax(text)), step });
+  const parserFor = (text: string) => {
+    const syntax = options.syntax ?? sniffSyntax(text);
+    watch = new LineFeedWatch(syntax.newline === '\r\n');
+    return new Papa.Parser({ ...syntax, step });
+  };
 
   for await (const bytes of chunks) {
     const text = decoder.write(bytes);
     if (text === '') continue;
     const input = pending + text;
     parser ??= parserFor(input);
+    watch!.reset(input);
     const result = parser.parse(input, 0, true) as PapaTypes.ParseResult<string[]>;
     pending = input.substring(result.meta.cursor);
     if (pending.length > MAX_PENDING_CHARS || moreLinesThan(pending, MAX_LINES_IN_RECORD)) throw unterminated();
@@ -155,6 +211,7 @@ export async function* parseCsvChunks(
   if (moreLinesThan(rest, MAX_LINES_IN_RECORD)) throw unterminated();
   if (rest !== '') {
     parser ??= parserFor(rest);
+    watch!.reset(rest);
     parser.parse(rest, 0, false);
   }
   if (rows.length > 0) yield take();
@@ -173,16 +230,20 @@ export type RecordVisit = (cells: string[], broken: string | undefined) => void;
  */
 export function recordVisitor(syntax: CsvSyntax): (text: string, visit: RecordVisit) => void {
   let current: RecordVisit = () => {};
+  const watch = new LineFeedWatch(syntax.newline === '\r\n');
   const parser = new Papa.Parser({
     ...syntax,
-    step: (result: PapaTypes.ParseStepResult<string[][]>) => current(result.data[0], result.errors.length > 0 ? result.errors[0].code : undefined),
+    step: (result: PapaTypes.ParseStepResult<string[][]>) =>
+      current(result.data[0], result.errors.length > 0 ? result.errors[0].code : watch.row(result.meta.cursor) ? LONE_LINE_FEED : undefined),
   });
   return (text, visit) => {
     current = visit;
     try {
       // Ignoring the last row leaves the empty "row" after the final line end unparsed.
+      watch.reset(text);
       const result = parser.parse(text, 0, true) as PapaTypes.ParseResult<string[]>;
       const rest = text.substring(result.meta.cursor);
+      watch.reset(rest);
       if (rest !== '') parser.parse(rest, 0, false);
     } finally {
       current = () => {};

@@ -12,6 +12,7 @@ import { applyHouseholdFacts } from './household-facts.js';
 import { MEMBER_KEYS, UNKNOWN_MEMBER, memberCode, unknownMember } from './member-facts.js';
 import type { OutRow } from './out-row.js';
 import { compileRowNormaliser, type RowNormaliser } from './row-normaliser.js';
+import { LONE_LINE_FEED } from './csv-source.js';
 import { isBlankRow } from './rows.js';
 import { StatusSlab } from './status-slab.js';
 
@@ -50,6 +51,7 @@ export function shownColumns(plan: ColumnPlan): number[] {
 
 /** Why a row cannot even be read as cells, or undefined. */
 export function unreadable(cells: readonly string[], width: number, broken: string | undefined, lang: Lang): RowIssue | undefined {
+  if (broken === LONE_LINE_FEED) return rowIssue('MIXED_LINE_ENDS', lang);
   if (broken !== undefined) return rowIssue('BROKEN_ROW', lang, broken);
   if (isBlankRow(cells)) return rowIssue('EMPTY_ROW', lang);
   for (let i = width; i < cells.length; i++) {

@@ -125,3 +125,28 @@ describe('the header line, read as papaparse reads it', () => {
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
   });
 });
+
+describe('rows whose line ends are not the file line end', () => {
+  it('turns a bare LF in a CR LF file into an error row for the merged people, on one thread and on workers alike', async () => {
+    const dir = tempDir();
+    const lines: string[] = ['户编号,姓名,备注\r\n'];
+    for (let i = 0; i < 3000; i++) {
+      const id = `H${Math.floor(i / 3)}`;
+      // Every 97th row was appended by a program ending lines with LF alone; every 89th has an Excel line break in a quoted cell.
+      const remark = i % 89 === 1 ? '"第一行\n第二行"' : 'x';
+      lines.push(`${id},人${i},${remark}${i % 97 === 0 ? '\n' : '\r\n'}`);
+    }
+    writeFileSync(join(dir, 'mixed.csv'), lines.join(''));
+    const one = await runBatchCli(['mixed.csv', '--as-of', '2025-06-01', '--jobs', '0'], { cwd: dir });
+    const two = await runBatchCli(['mixed.csv', '--as-of', '2025-06-01', '--jobs', '2'], { cwd: dir });
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.code).toBe(1);
+    const rows = parseCsvOutput(one.stdout).slice(1);
+    const merged = rows.filter((r) => r[6].includes('单独的换行符'));
+    // Rows 0, 97, 194 … 2910 end in LF alone: each of the 31 is read together with the next person.
+    expect(merged.length).toBe(31);
+    expect(merged[0][6]).toBe('第2行：这一行里有单独的换行符（LF），而文件的行以 CR LF 结尾：几个人可能被读成了一行，请统一换行符后再运行');
+    // A line break inside quotes, as Excel writes it, is not one.
+    expect(rows.filter((r) => r[3] === '第一行\n第二行' && r[6] === '').length).toBeGreaterThan(0);
+  });
+});
