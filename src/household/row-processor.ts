@@ -162,11 +162,23 @@ export class RowProcessor {
 export function memberReader(plan: ColumnPlan, asOf: string): (cells: readonly string[], row: number, broken?: string) => number {
   const normalise = compileRowNormaliser(plan, { asOf, keys: MEMBER_KEYS });
   const relationship = compileRowNormaliser(plan, { asOf, keys: ['relationship'] });
+  // Normalisers without the cells that failed, made when a row first needs one (error rows are few).
+  const without = new Map<string, ReturnType<typeof compileRowNormaliser>>();
   const width = plan.labels.length;
   return (cells, row, broken) => {
     if (unreadable(cells, width, broken, 'zh')) return UNKNOWN_MEMBER;
     const result = normalise(cells, row);
     if (result.ok) return memberCode(result.profile);
+    // The cells that failed are unknown; the member's other facts still count.
+    const failed = new Set(result.issues.map((i) => i.field));
+    if (!failed.has(undefined)) {
+      const keys = MEMBER_KEYS.filter((k) => !failed.has(k));
+      const name = keys.join(',');
+      let rest = without.get(name);
+      if (!rest) without.set(name, (rest = compileRowNormaliser(plan, { asOf, keys })));
+      const again = rest(cells, row);
+      if (again.ok) return memberCode(again.profile);
+    }
     const rel = relationship(cells, row);
     return unknownMember(rel.ok ? rel.profile.relationship : undefined);
   };

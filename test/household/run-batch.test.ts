@@ -184,3 +184,19 @@ describe('a roster changed while it is read', () => {
     expect(report.rows).toBe(9);
   });
 });
+
+describe('a member whose row failed', () => {
+  it('still counts with the cells that are valid; only the failed cells are unknown', async () => {
+    const rows = [
+      HEADER,
+      ['A', '户主', 'A户主', idFor('1980-03-01', 'male'), '低保', '坏值', '是', '否', '', ''],
+      ['A', '子女', 'A孩子', idFor('2015-06-01', 'female'), '', '', '是', '', '', ''],
+    ];
+    for (const sorted of [false, true]) {
+      const { seen, report } = await collect({ input: writeCsv(tempDir(), 'failed.csv', rows), sorted });
+      expect(report.errors).toBe(1);
+      // The head's 低保 and disability count for the household although his employment cell is bad.
+      expect(seen.get('A孩子')).toMatchObject({ household_assistance: ['dibao'], household_multiple_disabled: true });
+    }
+  });
+});
