@@ -47,7 +47,8 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
       bestDistance = d;
     }
   }
-  const limit = Math.max(2, Math.ceil(w.length / 3));
+  // A word of one or two characters is two edits from almost anything (否 → 低保, x → name): only one edit counts there.
+  const limit = [...w].length <= 2 ? 1 : Math.max(2, Math.ceil(w.length / 3));
   return bestDistance <= limit ? best : undefined;
 }
 

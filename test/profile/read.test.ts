@@ -139,3 +139,14 @@ describe('a birth date too long ago', () => {
     expect(oldest.ok && oldest.profile.age).toBe(150);
   });
 });
+
+describe('suggestions for a word of one or two characters', () => {
+  it('are made only one edit away (否 is not 低保, x is not name)', () => {
+    const no = readProfileText('救助身份: 否\n', { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(!no.ok && no.issues[0].message).not.toContain('是不是');
+    const x = readProfileText('x: 1\n', { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(!x.ok && x.issues[0].message).not.toContain('是不是');
+    const typo = readProfileText('年令: 60\n', { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(!typo.ok && typo.issues[0].message).toContain('是不是 age（年龄）？');
+  });
+});
