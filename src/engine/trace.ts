@@ -70,7 +70,8 @@ function openLeaves(node: TraceNode, out: TraceLeaf[] = []): TraceLeaf[] {
 
 /** The profile keys whose values would settle an undetermined node, in field-table order. */
 export function missingFacts(node: TraceNode): string[] {
-  const found = new Set(openLeaves(node).filter((l) => l.seen === undefined).map((l) => ASK_INSTEAD[l.fact] ?? l.fact));
+  // A comparison with a parameter that has no value stays unknown whatever the fact: asking for it settles nothing.
+  const found = new Set(openLeaves(node).filter((l) => l.seen === undefined && !l.missingParam).map((l) => ASK_INSTEAD[l.fact] ?? l.fact));
   return [...found].sort((a, b) => (FIELD_ORDER.get(a) ?? 999) - (FIELD_ORDER.get(b) ?? 999));
 }
 

@@ -16,7 +16,7 @@ import type { CheckReport } from '../engine/report.js';
 import type { TraceNode } from '../engine/trace.js';
 import { factLabel, type Lang } from '../rules/describe.js';
 import { displayName } from '../rules/catalogue.js';
-import type { DomainInfo } from '../rules/types.js';
+import type { DomainInfo, Parameter } from '../rules/types.js';
 import { traceLines } from './trace-tree.js';
 import { visibleText } from '../issues.js';
 
@@ -30,6 +30,8 @@ export interface TableOptions {
    * (a file, a pipe) the table is DEFAULT_WIDTH wide.
    */
   width?: number;
+  /** The catalogue's parameters, to name one that has no value by its Chinese name. */
+  parameters?: Record<string, Parameter>;
   /** Present with --explain: the decision tree of an item. */
   explain?: (itemId: string) => { whole: TraceNode; parts?: { id: string; name: string; node: TraceNode }[] };
 }
@@ -146,7 +148,7 @@ function columnWidths(report: CheckReport, options: TableOptions): [number, numb
   return [status, item, rest - item];
 }
 
-function detailText(r: ItemResult, lang: Lang): string {
+function detailText(r: ItemResult, lang: Lang, parameters: Record<string, Parameter> = {}): string {
   const t = T[lang];
   const colon = lang === 'zh' ? '：' : ': ';
   const lines: string[] = [];
@@ -155,7 +157,9 @@ function detailText(r: ItemResult, lang: Lang): string {
   }
   if (r.status === 'undetermined') {
     if (r.missing.length) lines.push(`${t.ask}${colon}${r.missing.map((k) => factLabel(k, lang)).join(lang === 'zh' ? '、' : ', ')}`);
-    if (r.missing_parameters?.length) lines.push(`${t.param}${colon}${r.missing_parameters.join(', ')}`);
+    // A parameter is named as the plan's own thing (隆昌市城乡最低生活保障标准), the rule files' key after it.
+    const label = (name: string) => (lang === 'zh' && parameters[name] ? `${parameters[name].zh}（${name}）` : name);
+    if (r.missing_parameters?.length) lines.push(`${t.param}${colon}${r.missing_parameters.map(label).join(lang === 'zh' ? '、' : ', ')}`);
   }
   return lines.join('\n');
 }
@@ -197,7 +201,7 @@ export function formatCheckTable(report: CheckReport, options: TableOptions): st
       table.push([
         colourStatus(r.status, statusText(r.status, lang), chalk),
         wrapText(displayName(r.id, r.name, lang), widths[1]).join('\n'),
-        wrapText(detailText(r, lang), widths[2]).join('\n'),
+        wrapText(detailText(r, lang, options.parameters), widths[2]).join('\n'),
       ]);
     }
     out.push('');

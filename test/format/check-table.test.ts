@@ -140,3 +140,20 @@ describe('the table fits the terminal it is printed to', () => {
     expect(widest(plain.stdout)).toBe(100);
   });
 });
+
+describe('an item that waits on a parameter with no value', () => {
+  it('names the parameter by the plan, and does not ask for a fact that cannot settle it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'lc-param-')), 'dibao.yaml');
+    writeFileSync(file, '救助身份: 低收入家庭\n家庭救助身份: 低收入家庭\n家庭财产符合低保规定: 是\n');
+    const table = await runCli([file, '--as-of', '2025-06-01', '--domain', 'assistance']);
+    const dibaoRow = table.stdout.split('├').find((block) => block.includes('最低生活保障'))!;
+    expect(dibaoRow.replace(/[│\s]/g, '')).toContain('参数未设定：隆昌市城乡最低生活保障标准（dibao_standard）');
+    expect(dibaoRow).not.toContain('家庭人均月收入');
+    const json = JSON.parse((await runCli([file, '--as-of', '2025-06-01', '--format', 'json'])).stdout);
+    const dibao = json.results.find((r: { id: string }) => r.id === 'dibao');
+    expect(dibao).toMatchObject({ status: 'undetermined', missing: [], missing_parameters: ['dibao_standard'] });
+  });
+});

@@ -52,6 +52,7 @@ export function registerCheckCommand(program: Command, io: Io): void {
           chalk,
           domains: checker.catalogue.domains.filter((d) => !flags.domain || d.id === flags.domain),
           width: tableWidth(io),
+          parameters: checker.catalogue.parameters,
           explain: flags.explain
             ? (id) => checker.explain(checker.catalogue.items.find((i) => i.id === id)!, read.profile, asOf)
             : undefined,
