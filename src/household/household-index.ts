@@ -5,9 +5,12 @@
  * household and one int per row: a million rows cost about 4 MB plus the ids.
  */
 import { addMember } from './household-facts.js';
+import { NumberTable, idAsNumber } from './number-table.js';
 
 export class HouseholdIndex {
   private ids: Map<string, number> | undefined = new Map();
+  /** Household ids that are numbers (most rosters'), kept apart from the text ones: cheaper by far. */
+  private numbers = new NumberTable();
   private states: Int32Array = new Int32Array(1024);
   private households = 0;
   private rowHousehold: Int32Array = new Int32Array(4096);
@@ -15,14 +18,39 @@ export class HouseholdIndex {
 
   /** Records the next row: its household id ('' for none: a household of its own) and member code. */
   add(householdId: string, code: number): void {
+    const number = idAsNumber(householdId);
+    if (!Number.isNaN(number)) {
+      this.addNumber(number, code);
+      return;
+    }
     const ids = this.ids;
     if (!ids) throw new Error('HouseholdIndex: add after finish');
     let h = householdId === '' ? undefined : ids.get(householdId);
     if (h === undefined) {
-      h = this.households++;
-      if (h >= this.states.length) this.states = grow(this.states);
+      h = this.newHousehold();
       if (householdId !== '') ids.set(householdId, h);
     }
+    this.addTo(h, code);
+  }
+
+  /** Records the next row by its household id as a number (idAsNumber): a worker sends such ids as numbers. */
+  addNumber(householdId: number, code: number): void {
+    if (!this.ids) throw new Error('HouseholdIndex: add after finish');
+    let h = this.numbers.get(householdId);
+    if (h < 0) {
+      h = this.newHousehold();
+      this.numbers.set(householdId, h);
+    }
+    this.addTo(h, code);
+  }
+
+  private newHousehold(): number {
+    const h = this.households++;
+    if (h >= this.states.length) this.states = grow(this.states);
+    return h;
+  }
+
+  private addTo(h: number, code: number): void {
     this.states[h] = addMember(this.states[h], code);
     this.push(h);
   }
@@ -48,6 +76,7 @@ export class HouseholdIndex {
   /** Ends pass 1: the id map is dropped; what pass 2 needs is the state of each row's household. */
   finish(): HouseholdStates {
     this.ids = undefined;
+    this.numbers = new NumberTable(0);
     return new HouseholdStates(this.rowHousehold.subarray(0, this.rows), this.states.subarray(0, this.households));
   }
 }

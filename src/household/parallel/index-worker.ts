@@ -32,10 +32,12 @@ let next = 0;
 let finishAt = -1;
 
 function add(piece: IndexRows): void {
-  const { ids, codes } = piece;
+  const { numbers, ids, codes } = piece;
+  let k = 0;
   for (let i = 0; i < piece.rows; i++) {
     if (codes[i] === BLANK_ROW) index.skip();
-    else index.add(ids[i], codes[i]);
+    else if (!Number.isNaN(numbers[i])) index.addNumber(numbers[i], codes[i]);
+    else index.add(ids[k++], codes[i]);
   }
 }
 

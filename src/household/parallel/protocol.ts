@@ -41,8 +41,15 @@ export interface IndexRows {
   seq: number;
   rows: number;
   /**
-   * Household ids, one string each: V8 would keep substrings of a joined
-   * string as slices of it, so a map keyed by them would hold every piece.
+   * Each row's household id as a number (idAsNumber), or NaN: most rosters'
+   * ids are digits, and a typed array is transferred, not copied string by
+   * string into the index thread's heap.
+   */
+  numbers: Float64Array;
+  /**
+   * The other ids, one string each, in row order (a row with NaN above takes
+   * the next): V8 would keep substrings of a joined string as slices of it,
+   * so a map keyed by them would hold every piece.
    */
   ids: string[];
   /** Member codes (member-facts.ts), BLANK_ROW for a blank row. */

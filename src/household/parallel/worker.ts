@@ -19,6 +19,7 @@ import { recordVisitor } from '../csv-source.js';
 import { makeDecoder } from '../encoding.js';
 import type { OutRow } from '../out-row.js';
 import { RowProcessor, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
+import { idAsNumber } from '../number-table.js';
 import { isBlankRow } from '../rows.js';
 import { PieceSplitter, type StateSlot } from '../sorted-runs.js';
 import { SpareBuffers } from './spare-buffers.js';
@@ -88,25 +89,33 @@ function eachRow(bytes: Uint8Array, hasHeader: boolean, firstRow: number, visit:
 
 function scan(request: ScanRequest): { reply: ScanReply; transfer: ArrayBuffer[] } {
   let codes = new Int32Array(8192);
+  let numbers = new Float64Array(8192);
   const ids: string[] = [];
+  let n = 0;
   const rows = eachRow(request.bytes, request.hasHeader, 2, (cells, row, broken) => {
-    if (ids.length >= codes.length) {
-      const bigger = new Int32Array(codes.length * 2);
-      bigger.set(codes);
-      codes = bigger;
+    if (n >= codes.length) {
+      codes = grown(codes, new Int32Array(codes.length * 2));
+      numbers = grown(numbers, new Float64Array(numbers.length * 2));
     }
     if (isBlankRow(cells)) {
-      codes[ids.length] = BLANK_ROW;
-      ids.push('');
+      codes[n] = BLANK_ROW;
+      numbers[n++] = Number.NaN;
       return;
     }
-    codes[ids.length] = member(cells, row, broken);
-    ids.push(plan.household >= 0 ? (cells[plan.household] ?? '').trim() : '');
+    codes[n] = member(cells, row, broken);
+    const id = plan.household >= 0 ? (cells[plan.household] ?? '').trim() : '';
+    const number = idAsNumber(id);
+    numbers[n++] = number;
+    if (Number.isNaN(number)) ids.push(id);
   });
-  const exact = codes.slice(0, rows);
-  const forIndex: IndexRows = { seq: request.seq, rows, ids, codes: exact };
-  init.indexPort!.postMessage(forIndex, [exact.buffer]);
+  const forIndex: IndexRows = { seq: request.seq, rows, numbers: numbers.slice(0, rows), ids, codes: codes.slice(0, rows) };
+  init.indexPort!.postMessage(forIndex, [forIndex.codes.buffer as ArrayBuffer, forIndex.numbers.buffer as ArrayBuffer]);
   return { reply: { id: request.id, rows }, transfer: [] };
+}
+
+function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
