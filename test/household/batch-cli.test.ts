@@ -329,6 +329,7 @@ describe('encodings', () => {
     const gb = await runBatchCli(['gb.csv', ...AS_OF, '--out', 'gb-out.csv'], { cwd: dir });
     const utf8 = await runBatchCli(['utf8.csv', ...AS_OF, '--out', 'utf8-out.csv'], { cwd: dir });
     expect(gb.code).toBe(0);
+    expect(utf8.code).toBe(0);
     expect(gb.stderr).not.toContain('户籍性质');
     const out = readFileSync(join(dir, 'gb-out.csv'), 'utf8');
     expect(out).toContain('王芳');

@@ -6,7 +6,6 @@
  */
 import ExcelJS from 'exceljs';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
