@@ -1,10 +1,21 @@
 /** The maintainers' commands, run in-process: validate, test, schema, list, show. */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run.js';
 
 const F = 'test/fixtures/rules';
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1);
+
+/** A copy of the built-in rules with one edit to elderly.yaml: the folder. */
+function rulesWithElderly(edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lc-rules-'));
+  cpSync('data', dir, { recursive: true });
+  const file = join(dir, 'elderly.yaml');
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return dir;
+}
 
 describe('validate', () => {
   it('passes the built-in catalogue, even with --strict', async () => {
@@ -178,13 +189,7 @@ describe('show', () => {
 
 describe('validate --lang en', () => {
   it('gives each issue its English heading and title', async () => {
-    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dir = mkdtempSync(join(tmpdir(), 'lc-validate-en-'));
-    cpSync('data', dir, { recursive: true });
-    const file = join(dir, 'elderly.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('op: ', 'op: bogus_'));
+    const dir = rulesWithElderly((text) => text.replace('op: ', 'op: bogus_'));
     const r = await runCli(['validate', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/elderly\.yaml:\d+:\d+: error UNKNOWN_OPERATOR: unknown operator: /);
@@ -194,13 +199,7 @@ describe('validate --lang en', () => {
 
 describe('test --filter on rules that do not all load', () => {
   it('shows the load problems and says the item was not run, exit 1, instead of "no such item"', async () => {
-    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dir = mkdtempSync(join(tmpdir(), 'lc-test-filter-'));
-    cpSync('data', dir, { recursive: true });
-    const file = join(dir, 'elderly.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('fact: age,', 'fact: agee,'));
+    const dir = rulesWithElderly((text) => text.replace('fact: age,', 'fact: agee,'));
     const r = await runCli(['test', dir, '--filter', 'elderly-health-management']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/elderly\.yaml:\d+:\d+: 错误 UNKNOWN_FACT/);

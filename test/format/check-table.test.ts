@@ -1,5 +1,7 @@
 /** The check table shows every cell whole: long cells wrap onto more lines, none is cut short with "…". */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -143,9 +145,6 @@ describe('the table fits the terminal it is printed to', () => {
 
 describe('an item that waits on a parameter with no value', () => {
   it('names the parameter by the plan, and does not ask for a fact that cannot settle it', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const file = join(mkdtempSync(join(tmpdir(), 'lc-param-')), 'dibao.yaml');
     writeFileSync(file, '救助身份: 低收入家庭\n家庭救助身份: 低收入家庭\n家庭财产符合低保规定: 是\n');
     const table = await runCli([file, '--as-of', '2025-06-01', '--domain', 'assistance']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutRow } from '../../src/household/out-row.js';
 import { runBatch, type BatchOptions } from '../../src/household/run-batch.js';
 import { BatchInputError } from '../../src/household/batch-error.js';
+import { openRoster } from '../../src/household/source.js';
 import { idFor, recordingChecker, tempDir, writeCsv } from './helpers.js';
 
 const HEADER = ['户编号', '与户主关系', '姓名', '身份证号', '救助身份', '就业状态', '持第二代残疾人证', '外出务工', '留守情况', '家庭救助身份'];
@@ -163,7 +164,6 @@ describe('bad rows among good ones', () => {
 
 describe('a roster changed while it is read', () => {
   it('fails the run (exit 2 in the CLI) rather than mix two versions of the file', async () => {
-    const { openRoster } = await import('../../src/household/source.js');
     const dir = tempDir();
     const input = writeCsv(dir, 'changing.csv', SPREAD);
     let opened = 0;
