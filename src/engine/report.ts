@@ -14,7 +14,7 @@ export interface CheckReport {
 }
 
 /** Warnings that belong to the check itself rather than to the profile. */
-export function checkWarnings(catalogue: Catalogue, asOf: string, lang: Lang = 'zh'): string[] {
+export function checkWarnings(catalogue: Catalogue, asOf: string, lang: Lang = 'zh', domain?: string): string[] {
   const out: string[] = [];
   if (asOf > catalogue.valid_to) {
     out.push(
@@ -24,6 +24,17 @@ export function checkWarnings(catalogue: Catalogue, asOf: string, lang: Lang = '
     );
   } else if (asOf < catalogue.valid_from) {
     out.push(lang === 'zh' ? `核查日期 ${asOf} 早于本清单有效期（自 ${catalogue.valid_from} 起）。` : `The check date ${asOf} is before the catalogue's period (from ${catalogue.valid_from}).`);
+  }
+  // An item whose own period is not the catalogue's, checked outside it: answered, and said (a rule set may narrow one item's dates).
+  for (const item of catalogue.items) {
+    if (domain !== undefined && item.domain !== domain) continue;
+    const { from, to } = item.valid;
+    if ((from === catalogue.valid_from && to === catalogue.valid_to) || (asOf >= from && asOf <= to)) continue;
+    out.push(
+      lang === 'zh'
+        ? `${item.name}（${item.id}）：核查日期 ${asOf} 不在本项有效期（${from} 至 ${to}）内，其结果仅供参考。`
+        : `${item.id}: the check date ${asOf} is outside this item's period (${from} to ${to}); its answer is for reference only.`,
+    );
   }
   return out;
 }
@@ -37,7 +48,7 @@ export function buildReport(
   return {
     as_of: options.asOf,
     catalogue: { title: catalogue.title, valid_from: catalogue.valid_from, valid_to: catalogue.valid_to },
-    warnings: [...checkWarnings(catalogue, options.asOf, options.lang), ...(options.profileWarnings ?? []).map((w) => w.message)],
+    warnings: [...checkWarnings(catalogue, options.asOf, options.lang, options.domain), ...(options.profileWarnings ?? []).map((w) => w.message)],
     person: publicPerson(profile),
     results: checker.check(profile, { asOf: options.asOf, domain: options.domain, lang: options.lang }),
   };

@@ -207,3 +207,21 @@ describe('test --filter on rules that do not all load', () => {
     expect(r.stderr).not.toContain('没有项目');
   });
 });
+
+describe('periods of validity', () => {
+  it("warns when the check date is outside an item's own period, in the table, JSON and a batch", async () => {
+    const dir = rulesWithElderly((text) => text.replace('valid: { from: 2021-01-01, to: 2025-12-31 }', 'valid: { from: 2021-01-01, to: 2023-12-31 }'));
+    const table = await runCli(['examples/profile-elderly.yaml', '--as-of', '2025-06-01', '--rules', dir]);
+    expect(table.stdout + table.stderr).toContain('（elderly-health-management）：核查日期 2025-06-01 不在本项有效期（2021-01-01 至 2023-12-31）内，其结果仅供参考。');
+    const json = JSON.parse((await runCli(['examples/profile-elderly.yaml', '--as-of', '2025-06-01', '--rules', dir, '--format', 'json'])).stdout);
+    expect(json.warnings.some((w: string) => w.includes('elderly-health-management'))).toBe(true);
+    const inside = await runCli(['examples/profile-elderly.yaml', '--as-of', '2023-06-01', '--rules', dir, '--format', 'json']);
+    expect(JSON.parse(inside.stdout).warnings).toEqual([]);
+  });
+
+  it('tells a batch run when the check date is after the catalogue period', async () => {
+    const r = await runCli(['batch', '-', '--as-of', '2026-01-01', '--domain', 'elderly'], { stdin: '户编号,姓名\nH1,甲\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('核查日期 2026-01-01 晚于本清单有效期（2021-01-01 至 2025-12-31）');
+  });
+});

@@ -6,6 +6,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Checker } from '../../engine/check.js';
+import { checkWarnings } from '../../engine/report.js';
 import { formatBatchSummary } from '../../format/batch-summary.js';
 import { formatProgress } from '../../format/progress.js';
 import { BatchInputError, BatchOutputError, type FileProblem } from '../../household/batch-error.js';
@@ -197,6 +198,8 @@ export function registerBatchCommand(program: Command, io: Io): void {
     const jobs = jobsFor(flags.jobs);
     const catalogue = await catalogueFor(io, flags.rules);
     const checker = engineChecker(new Checker(catalogue), { asOf, domain: flags.domain, lang: flags.lang });
+    // Said once for the run, as a single check says it above its table: the catalogue's period, an item's own.
+    for (const warning of checkWarnings(catalogue, asOf, flags.lang, flags.domain)) io.stderr(`${warning}\n`);
     const cwd = io.cwd ?? process.cwd();
     const spooled = file === '-' ? await spoolStdin(io) : readsOnce(resolve(cwd, file)) ? await spool(createReadStream(resolve(cwd, file))) : undefined;
     const input = spooled?.path ?? resolve(cwd, file);
