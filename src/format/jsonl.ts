@@ -23,11 +23,14 @@ const COMMA = utf8(',');
 /** A line writer for one set of options: each row's line (with its line end) into a byte buffer. */
 export function jsonlWriter(options: JsonlOptions): (out: OutRow, into: ByteBuffer) => void {
   const { carriedLabels, lang } = options;
+  // Keys made unique (备注, 备注（2）): two columns of one name would otherwise keep only the last.
+  const keys = uniqueNames(carriedLabels);
   const columnsOf = (out: OutRow): Record<string, string> | undefined => {
-    if (carriedLabels.length === 0) return undefined;
-    const offset = out.shown.length - carriedLabels.length;
-    const columns: Record<string, string> = {};
-    carriedLabels.forEach((label, k) => (columns[label] = out.shown[offset + k]));
+    if (keys.length === 0) return undefined;
+    const offset = out.shown.length - keys.length;
+    // No prototype: a column named __proto__ is a column like any other.
+    const columns: Record<string, string> = Object.create(null) as Record<string, string>;
+    keys.forEach((key, k) => (columns[key] = out.shown[offset + k]));
     return columns;
   };
   return (out, into) => {
@@ -62,4 +65,15 @@ function person(out: OutRow): Record<string, unknown> {
   }
   if (typeof facts.birth_date === 'string') facts.birth_date = maskBirthDateOfId(facts.birth_date, out.profile?.id_number);
   return facts;
+}
+
+/** Names made unique in order: a repeated name gets （2）, （3）… */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((name) => {
+    let unique = name;
+    for (let n = 2; seen.has(unique); n++) unique = `${name}（${n}）`;
+    seen.add(unique);
+    return unique;
+  });
 }

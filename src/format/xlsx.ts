@@ -49,6 +49,9 @@ function limitError(detail: string): CliError {
   return new CliError(2, [makeIssue('BAD_ARGUMENT', detail, { field: '--format' })]);
 }
 
+/** U+FFFE, U+FFFF, and surrogates without their pair. */
+const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export class XlsxTableWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
@@ -91,7 +94,9 @@ export class XlsxTableWriter {
    * mark that says so, the original length and where to get the whole
    * text, and `cutCells` counts it for the caller to tell.
    */
-  private fitCell(text: string, index: number): string {
+  private fitCell(raw: string, index: number): string {
+    // Characters XML 1.0 cannot hold (U+FFFE, U+FFFF, a lone surrogate) would make the sheet unreadable: U+FFFD instead.
+    const text = NOT_XML.test(raw) ? raw.replace(NOT_XML, '\uFFFD') : raw;
     if (text.length <= this.maxCellChars) return text;
     const mark = TEXT[this.lang].cut(text.length, this.maxCellChars);
     let keep = Math.max(0, this.maxCellChars - mark.length);

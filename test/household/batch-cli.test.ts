@@ -132,6 +132,28 @@ describe('CSV output', () => {
     expect(parseCsvOutput(r.stdout)[1][5]).toBe('13800000001');
   });
 
+  it('keeps every carried column in JSON lines, two of one name and one named __proto__ included', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'dup.csv', [['户编号', '姓名', '备注', '备注', '__proto__'], ['H1', '甲', 'a', 'b', 'p']]);
+    const r = await runBatchCli(['dup.csv', ...AS_OF, '--format', 'jsonl'], { cwd: dir });
+    const columns = JSON.parse(r.stdout.trim()).columns as Record<string, string>;
+    expect(Object.entries(columns)).toEqual([
+      ['备注', 'a'],
+      ['备注（2）', 'b'],
+      ['__proto__', 'p'],
+    ]);
+  });
+
+  it('writes an xlsx that stays valid XML whatever the cells hold (U+FFFE, U+FFFF, a lone surrogate)', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'odd.csv', [['户编号', '姓名', '备注'], ['H1', '甲', 'a\uFFFEb\uFFFFc\uD800d']]);
+    const r = await runBatchCli(['odd.csv', ...AS_OF, '--out', 'odd.xlsx'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'odd.xlsx'));
+    expect(book.worksheets[0].getRow(2).getCell(4).value).toBe('a\uFFFDb\uFFFDc\uFFFDd');
+  });
+
   it('says how many cells were cut to fit an xlsx sheet, and where the first is', async () => {
     const dir = tempDir();
     writeCsv(dir, 'long.csv', [['户编号', '姓名', '备注'], ['H1', '甲', 'x'.repeat(40000)], ['H1', '乙', '短']]);
@@ -391,6 +413,14 @@ describe('in a terminal', () => {
     expect(tty.stderr).toMatch(/\r核查 \[[█░]+\] \d+% 3\/3 行/);
     expect(tty.stderr).toMatch(/^hotline-12333 .* {2}[█▒·]{24}$/m);
     expect(pipe.stderr).not.toMatch(/核查 \[|[█▒░·]/);
+  });
+
+  it('shows no progress when the rows themselves go to the same terminal', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const both = await runBatchCli(['roster.csv', ...AS_OF], { cwd: dir, stderrIsTTY: true, isTTY: true });
+    expect(both.stderr).not.toMatch(/核查 \[/);
+    expect(both.stdout).toContain('row,');
   });
 
   it('says the time left is not known yet rather than 0:00 when a phase starts', () => {

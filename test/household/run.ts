@@ -12,6 +12,8 @@ export interface RunOptions {
   cwd?: string;
   stdin?: string | Buffer;
   stderrIsTTY?: boolean;
+  /** Standard output is a terminal too. */
+  isTTY?: boolean;
 }
 
 export async function runBatchCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
@@ -21,7 +23,7 @@ export async function runBatchCli(args: string[], options: RunOptions = {}): Pro
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     stdin: Readable.from([typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? Buffer.alloc(0))]),
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
     env: {},
     cwd: options.cwd ?? process.cwd(),

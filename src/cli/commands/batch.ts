@@ -135,8 +135,9 @@ function formatFor(flags: BatchFlags): BatchFormat {
 }
 
 /** Progress on standard error when it is a terminal, at most a few times a second. */
-function progressReporter(io: Io, lang: 'zh' | 'en'): { report(p: BatchProgress): void; clear(): void } {
-  if (!io.stderrIsTTY) return { report: () => {}, clear: () => {} };
+function progressReporter(io: Io, lang: 'zh' | 'en', toStdout: boolean): { report(p: BatchProgress): void; clear(): void } {
+  // Not when the rows themselves go to the same terminal: the bar would be written into them.
+  if (!io.stderrIsTTY || (toStdout && io.isTTY)) return { report: () => {}, clear: () => {} };
   let phase: string | undefined;
   let started = Date.now();
   let last = 0;
@@ -212,7 +213,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
       throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.cannotWrite(flags.out!, e.code ?? e.message), { file: flags.out, field: '--out' })]);
     });
     const offSignals = flags.out ? onInterrupt(destination) : () => {};
-    const progress = progressReporter(io, flags.lang);
+    const progress = progressReporter(io, flags.lang, !flags.out);
     try {
       const report = await runBatch({
         input,
@@ -229,7 +230,12 @@ export function registerBatchCommand(program: Command, io: Io): void {
           if (layout.plan.household < 0) io.stderr(notes.noHousehold);
           if (flags.sheet !== undefined && layout.encoding !== 'xlsx') io.stderr(notes.sheetIgnored);
           if (layout.encodingDoubt) io.stderr(notes.encodingDoubt(file === '-' ? '<stdin>' : file, layout.encodingDoubt));
-          return makeSink(layout, destination, { format, items: checker.items, wide: flags.wide === true, lang: flags.lang, note: (text) => io.stderr(text) });
+          // A note (cells cut to fit xlsx) clears the progress line first, or it would be written onto it.
+          const note = (text: string) => {
+            progress.clear();
+            io.stderr(text);
+          };
+          return makeSink(layout, destination, { format, items: checker.items, wide: flags.wide === true, lang: flags.lang, note });
         },
         onProgress: (p) => progress.report(p),
         parallel:
