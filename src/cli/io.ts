@@ -9,6 +9,8 @@ export interface Io {
   stderrIsTTY?: boolean;
   /** The width of stdout when it is a terminal (tables fit it). */
   columns?: number;
+  /** The width of stderr when it is a terminal (the progress line fits it). */
+  stderrColumns?: number;
   env?: Record<string, string | undefined>;
   /** The working directory relative paths are read from. */
   cwd?: string;
@@ -24,6 +26,7 @@ export function processIo(): Io {
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
     env: process.env,
     cwd: process.cwd(),
   };

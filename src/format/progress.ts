@@ -1,4 +1,5 @@
 /** A one-line progress bar for long batch runs: rows done, rows per second, time left. */
+import stringWidth from 'string-width';
 import type { Lang } from './batch-table.js';
 
 export interface ProgressState {
@@ -21,6 +22,28 @@ function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   const m = Math.floor(s / 60);
   return `${m}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The progress line within `columns` terminal columns, when known: a line
+ * that wraps cannot be redrawn in place (a carriage return goes back to the
+ * start of its last screen row only), so the bar shrinks, then goes, then
+ * the line is cut.
+ */
+export function fitProgress(p: ProgressState, lang: Lang, columns: number | undefined): string {
+  const full = formatProgress(p, lang);
+  if (columns === undefined || stringWidth(full) < columns) return full;
+  const room = columns - 1;
+  const bar = 24 - (stringWidth(full) - room);
+  if (bar >= 8) return formatProgress(p, lang, bar);
+  const bare = formatProgress(p, lang, 0).replace(' [] ', ' ');
+  if (stringWidth(bare) <= room) return bare;
+  let out = '';
+  for (const ch of bare) {
+    if (stringWidth(out + ch) > room) break;
+    out += ch;
+  }
+  return out;
 }
 
 export function formatProgress(p: ProgressState, lang: Lang, width = 24): string {

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProgress } from '../../src/format/progress.js';
+import { fitProgress, formatProgress } from '../../src/format/progress.js';
+import stringWidth from 'string-width';
 import { CATALOGUE } from '../../src/rules/catalogue.js';
 import { idFor, parseCsvOutput, tempDir, writeCsv } from './helpers.js';
 import { runBatchCli } from './run.js';
@@ -421,6 +422,22 @@ describe('in a terminal', () => {
     const both = await runBatchCli(['roster.csv', ...AS_OF], { cwd: dir, stderrIsTTY: true, isTTY: true });
     expect(both.stderr).not.toMatch(/核查 \[/);
     expect(both.stdout).toContain('row,');
+  });
+
+  it('fits the progress line to the terminal, so it never wraps and can be redrawn in place', () => {
+    const state = { phase: 'check' as const, rows: 123456, totalRows: 1000000, bytes: 0, totalBytes: 1, elapsed: 3 };
+    for (const lang of ['zh', 'en'] as const) {
+      expect(fitProgress(state, lang, undefined)).toBe(formatProgress(state, lang));
+      for (const columns of [20, 40, 60, 80, 120]) {
+        const line = fitProgress(state, lang, columns);
+        expect(stringWidth(line)).toBeLessThan(columns);
+        expect(line.startsWith(lang === 'zh' ? '核查' : 'checking')).toBe(true);
+      }
+    }
+    // Wide enough for all of it: the whole line, bar and all.
+    expect(fitProgress(state, 'en', 200)).toBe(formatProgress(state, 'en'));
+    // A narrow terminal keeps the numbers and drops the bar.
+    expect(fitProgress(state, 'zh', 50)).toMatch(/^核查 12% 123456\/1000000 行/);
   });
 
   it('says the time left is not known yet rather than 0:00 when a phase starts', () => {

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { Checker } from '../../engine/check.js';
 import { checkWarnings } from '../../engine/report.js';
 import { formatBatchSummary } from '../../format/batch-summary.js';
-import { formatProgress } from '../../format/progress.js';
+import { fitProgress } from '../../format/progress.js';
 import { BatchInputError, BatchOutputError, type FileProblem } from '../../household/batch-error.js';
 import { engineChecker } from '../../household/batch-checker.js';
 import { lookalikeKey } from '../../household/columns.js';
@@ -151,7 +151,7 @@ function progressReporter(io: Io, lang: 'zh' | 'en', toStdout: boolean): { repor
       } else if (now - last < 200) return;
       last = now;
       shown = true;
-      io.stderr(`\r${formatProgress({ ...p, elapsed: (now - started) / 1000 }, lang)}\u001b[K`);
+      io.stderr(`\r${fitProgress({ ...p, elapsed: (now - started) / 1000 }, lang, io.stderrColumns)}\u001b[K`);
     },
     clear() {
       if (shown) io.stderr('\r\u001b[K');
