@@ -133,6 +133,15 @@ describe('CSV output', () => {
     expect(parseCsvOutput(r.stdout)[1][5]).toBe('13800000001');
   });
 
+  it('writes to standard output with --out -, as - for the roster reads standard input', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const r = await runBatchCli(['roster.csv', ...AS_OF, '--out', '-'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('row,');
+    expect(existsSync(join(dir, '-'))).toBe(false);
+  });
+
   it('keeps every carried column in JSON lines, two of one name and one named __proto__ included', async () => {
     const dir = tempDir();
     writeCsv(dir, 'dup.csv', [['户编号', '姓名', '备注', '备注', '__proto__'], ['H1', '甲', 'a', 'b', 'p']]);

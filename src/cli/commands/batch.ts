@@ -176,7 +176,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
   const cmd = program
     .command('batch [file]')
     .description('核查户籍花名册中的每一个人（CSV 或 .xlsx，每人一行，按户编号分户）/ check every person of a household roster')
-    .option('--out <file>', '写到文件（写完才改名，中断不留半截文件） / write to FILE (renamed into place when complete)')
+    .option('--out <file>', '写到文件（写完才改名，中断不留半截文件；- 为标准输出） / write to FILE (renamed into place when complete; - for standard output)')
     .addOption(new Option('--format <format>', '输出格式 / output format (default csv, or by --out extension)').choices(['csv', 'jsonl', 'xlsx']))
     .option('--encoding <name>', 'CSV 编码：utf-8、gb18030、gbk …（默认自动识别） / CSV encoding (detected by default)')
     .option('--sheet <name>', '.xlsx 的工作表名或序号（默认第一张） / sheet name or number (default the first)')
@@ -192,6 +192,8 @@ export function registerBatchCommand(program: Command, io: Io): void {
   cmd.action(async (file: string | undefined, flags: BatchFlags) => {
     const notes = NOTES[flags.lang];
     if (!file) throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.noFile, {})]);
+    // `--out -` is standard output, as `-` for the roster is standard input.
+    if (flags.out === '-') flags.out = undefined;
     const asOf = checkDate(io, flags.asOf);
     const format = formatFor(flags);
     if (format === 'xlsx' && !flags.out) throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.xlsxNeedsOut, { field: '--format' })]);
