@@ -19,6 +19,8 @@ export interface SummaryOptions {
   /** Draw bars (a terminal). */
   chart: boolean;
   barWidth?: number;
+  /** The terminal's width, when known: the bars shrink to fit it, or go. */
+  columns?: number;
 }
 
 const WORDS = {
@@ -47,16 +49,21 @@ export function formatBatchSummary(input: SummaryInput, options: SummaryOptions)
   // The id is what the CSV columns say; the name is what a reader recognises.
   const label = (item: BatchItem) => `${item.id} ${displayName(item.id, item.name, options.lang)}`;
   const idWidth = Math.max(columns(w.item), ...input.items.map((i) => columns(label(i))));
-  const numWidth = Math.max(8, String(input.rows).length + 1);
+  // Each count column as wide as its heading ("undetermined" is 12) or the largest count.
+  const numWidth = (heading: string) => Math.max(8, String(input.rows).length + 1, columns(heading) + 1);
+  const [eWidth, uWidth, iWidth] = [numWidth(w.eligible), numWidth(w.undetermined), numWidth(w.ineligible)];
   const lines: string[] = [w.rows(input.rows, input.errors)];
-  lines.push(`${pad(w.item, idWidth)} ${padStart(w.eligible, numWidth)} ${padStart(w.undetermined, numWidth)} ${padStart(w.ineligible, numWidth)}`);
+  lines.push(`${pad(w.item, idWidth)} ${padStart(w.eligible, eWidth)} ${padStart(w.undetermined, uWidth)} ${padStart(w.ineligible, iWidth)}`);
   const checked = input.rows - input.errors;
+  // A bar that would wrap the line breaks the chart: narrower to fit the terminal, or none below 8.
+  const textWidth = idWidth + 3 + eWidth + uWidth + iWidth;
+  const barWidth = Math.min(options.barWidth ?? 24, options.columns === undefined ? Infinity : options.columns - 1 - textWidth - 2);
   input.items.forEach((item, i) => {
     const ineligible = input.counts[i * 3];
     const undetermined = input.counts[i * 3 + 1];
     const eligible = input.counts[i * 3 + 2];
-    let line = `${pad(label(item), idWidth)} ${padStart(String(eligible), numWidth)} ${padStart(String(undetermined), numWidth)} ${padStart(String(ineligible), numWidth)}`;
-    if (options.chart) line += `  ${bar(eligible, undetermined, checked, options.barWidth ?? 24)}`;
+    let line = `${pad(label(item), idWidth)} ${padStart(String(eligible), eWidth)} ${padStart(String(undetermined), uWidth)} ${padStart(String(ineligible), iWidth)}`;
+    if (options.chart && barWidth >= 8) line += `  ${bar(eligible, undetermined, checked, barWidth)}`;
     lines.push(line);
   });
   return `${lines.join('\n')}\n`;

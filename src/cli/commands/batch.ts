@@ -248,7 +248,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
       progress.clear();
       await destination.commit();
       if (flags.summary) {
-        io.stderr(formatBatchSummary({ items: checker.items, counts: report.counts, rows: report.rows, errors: report.errors }, { lang: flags.lang, chart: io.stderrIsTTY === true }));
+        io.stderr(formatBatchSummary({ items: checker.items, counts: report.counts, rows: report.rows, errors: report.errors }, { lang: flags.lang, chart: io.stderrIsTTY === true, columns: io.stderrColumns }));
       }
       if (report.errors > 0) io.stderr(notes.failed(report.errors));
       setExitCode(cmd, report.errors > 0 ? 1 : 0);
