@@ -5,8 +5,7 @@
  */
 import { FIELD_BY_KEY } from '../profile/fields.js';
 import { maskIdNumbersInText } from '../profile/id-number.js';
-import { editDistance, fieldForKey, normaliseSpelling, resolveKey } from '../profile/keys.js';
-import { FIELDS } from '../profile/fields.js';
+import { KEY_SPELLINGS, fieldForKey, nearest, normaliseSpelling, resolveKey } from '../profile/keys.js';
 import { BatchInputError } from './batch-error.js';
 
 /** Columns that identify a row in the output, before the answers. */
@@ -74,18 +73,10 @@ export function planColumns(header: readonly string[], file?: string, headerRow 
  * chance, and a wrong "did you mean" there would only confuse.
  */
 export function lookalikeKey(label: string): string | undefined {
-  const word = normaliseSpelling(label);
-  if ([...word].length <= 2) return undefined;
-  const limit = [...word].length <= 4 ? 1 : 2;
-  let best: { key: string; distance: number } | undefined;
-  for (const f of FIELDS) {
-    for (const spelling of [f.key, f.zh, ...(f.aliases ?? [])]) {
-      const known = normaliseSpelling(spelling);
-      // A typo keeps the length: 配偶身份证号 is a column of its own, not a misspelt 身份证号.
-      if (Math.abs([...known].length - [...word].length) > 1) continue;
-      const distance = editDistance(word, known);
-      if (distance <= limit && (!best || distance < best.distance)) best = { key: f.key, distance };
-    }
-  }
-  return best && fieldForKey(best.key) ? best.key : undefined;
+  const length = [...normaliseSpelling(label)].length;
+  if (length <= 2) return undefined;
+  // A typo keeps the length: 配偶身份证号 is a column of its own, not a misspelt 身份证号.
+  const pool = KEY_SPELLINGS.filter((spelling) => Math.abs([...normaliseSpelling(spelling)].length - length) <= 1);
+  const hit = nearest(label, pool, length <= 4 ? 1 : 2);
+  return hit === undefined ? undefined : fieldForKey(hit)?.key;
 }

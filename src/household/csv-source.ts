@@ -68,14 +68,29 @@ export function headerTooLong(file: string | undefined, max: number): BatchInput
   return new BatchInputError('FILE_UNREADABLE', `${file} 的第 1 行（表头）超过 ${max} 个字符还没有结束，不是名单的表头`, { file, line: 1 });
 }
 
-/** The delimiter of the header line: the commonest of , TAB ; | outside quotes. */
-export function sniffDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
+/**
+ * Where the header line ends: its first CR or LF outside quotes (one
+ * inside a quoted cell says nothing: an old Mac CSV ends lines with CR and
+ * may hold LF inside a cell), or the text's end.
+ */
+function headerLineEnd(text: string): number {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === '\n' || ch === '\r')) return i;
+  }
+  return text.length;
+}
+
+/** The delimiter of the header line: the commonest of , TAB ; | outside quotes. */
+export function sniffDelimiter(text: string): string {
+  const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
+  let quoted = false;
+  const end = headerLineEnd(text);
+  for (let i = 0; i < end; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
     else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
   }
   let best = ',';
@@ -85,15 +100,8 @@ export function sniffDelimiter(text: string): string {
 
 /** The line ending of the first line: \r\n (Excel), \n or a lone \r. */
 export function sniffNewline(text: string): '\r\n' | '\n' | '\r' {
-  // The first line break outside quotes ends the header: one inside a quoted cell says nothing
-  // (an old Mac CSV ends lines with CR and may hold LF inside a cell).
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === '\r') return text[i + 1] === '\n' ? '\r\n' : '\r';
-    else if (!quoted && ch === '\n') return '\n';
-  }
+  const end = headerLineEnd(text);
+  if (text[end] === '\r') return text[end + 1] === '\n' ? '\r\n' : '\r';
   return '\n';
 }
 

@@ -35,8 +35,8 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The nearest known spelling among candidates, when it is plausibly a typo. */
-export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+/** The nearest known spelling among candidates, when it is plausibly a typo (within `limit` edits when given). */
+export function nearest(word: string, candidates: Iterable<string>, limit?: number): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   const w = normaliseSpelling(word);
@@ -48,14 +48,15 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
     }
   }
   // A word of one or two characters is two edits from almost anything (否 → 低保, x → name): only one edit counts there.
-  const limit = [...w].length <= 2 ? 1 : Math.max(2, Math.ceil(w.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  const within = limit ?? ([...w].length <= 2 ? 1 : Math.max(2, Math.ceil(w.length / 3)));
+  return bestDistance <= within ? best : undefined;
 }
+
+/** Every spelling of every key: English keys, Chinese labels, aliases. */
+export const KEY_SPELLINGS: readonly string[] = FIELDS.flatMap((f) => [f.key, f.zh, ...(f.aliases ?? [])]);
 
 /** The nearest known key for an unknown key spelling: English key or Chinese label. */
 export function suggestKey(spelling: string): string | undefined {
-  const pool: string[] = [];
-  for (const f of FIELDS) pool.push(f.key, f.zh, ...(f.aliases ?? []));
-  const hit = nearest(spelling, pool);
+  const hit = nearest(spelling, KEY_SPELLINGS);
   return hit === undefined ? undefined : fieldForKey(hit)?.key;
 }
