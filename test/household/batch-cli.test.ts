@@ -425,6 +425,19 @@ describe('in a terminal', () => {
     expect(pipe.stderr).not.toMatch(/核查 \[|[█▒░·]/);
   });
 
+  it('keeps the progress line and the summary bars within a narrow terminal', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', ROSTER);
+    const r = await runBatchCli(['roster.csv', ...AS_OF, '--summary', '--lang', 'en', '--out', 'o.csv'], { cwd: dir, stderrIsTTY: true, stderrColumns: 60 });
+    const progress = r.stderr.split('\r').filter((part) => part.startsWith('checking'));
+    expect(progress.length).toBeGreaterThan(0);
+    for (const line of progress) expect(stringWidth(line.replace('\u001b[K', ''))).toBeLessThan(60);
+    // Summary rows (the progress line, redrawn with \r, is checked above): any bar drawn fits.
+    const summary = r.stderr.slice(r.stderr.lastIndexOf('\r')).split('\n');
+    expect(summary.some((l) => l.startsWith('dibao '))).toBe(true);
+    for (const line of summary.filter((l) => /[█▒·]{8}/.test(l))) expect(stringWidth(line)).toBeLessThan(60);
+  });
+
   it('shows no progress when the rows themselves go to the same terminal', async () => {
     const dir = tempDir();
     writeCsv(dir, 'roster.csv', ROSTER);

@@ -14,6 +14,8 @@ export interface RunOptions {
   stderrIsTTY?: boolean;
   /** Standard output is a terminal too. */
   isTTY?: boolean;
+  /** The width of the terminal standard error is. */
+  stderrColumns?: number;
 }
 
 export async function runBatchCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
@@ -25,6 +27,7 @@ export async function runBatchCli(args: string[], options: RunOptions = {}): Pro
     stdin: Readable.from([typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? Buffer.alloc(0))]),
     isTTY: options.isTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
+    stderrColumns: options.stderrColumns,
     env: {},
     cwd: options.cwd ?? process.cwd(),
     today: () => '2025-06-01',
