@@ -23,7 +23,7 @@ import { lowerCatalogue } from './lower.js';
  * two sides. Illustrative figures, not policy; a parameter missing here gets
  * DEFAULT_PARAMETER.
  */
-export const BENCH_PARAMETERS: Record<string, number> = { dibao_standard: 700, public_rental_income_limit: 1400 };
+export const BENCH_PARAMETERS: Record<string, number> = { dibao_standard: 700, public_rental_income_limit: 1400, youth_age_limit: 35 };
 const DEFAULT_PARAMETER = 1000;
 
 /** The built-in catalogue with a value in force on `asOf` for every parameter. */
