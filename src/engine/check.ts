@@ -7,7 +7,7 @@ import { looksLikeIdNumber, maskBirthDateOfId, maskIdNumber, maskIdNumbersInText
 import type { Profile } from '../profile/normalise.js';
 import { describeLeaf, type Lang } from '../rules/describe.js';
 import type { Catalogue, Condition, Item } from '../rules/types.js';
-import { compileCatalogue, itemCondition, partCondition } from './compile.js';
+import { compileCatalogue, compileSettled, itemCondition, partCondition } from './compile.js';
 import { makeContext, type EvalContext } from './context.js';
 import { leaves, missingFacts, missingParams, trace, type TraceNode } from './trace.js';
 import { STATUS_OF_TRUTH, type StatusName } from './truth.js';
@@ -92,6 +92,15 @@ export class Checker {
    */
   statuses(profile: Profile, asOf: string, out: Uint8Array = new Uint8Array(this.catalogue.items.length)): Uint8Array {
     return this.fast(profile, this.context(asOf), out);
+  }
+
+  /**
+   * statuses() for a batch whose profiles (almost) never hold the facts in
+   * `absent`, because its roster has no column for them: the same answers,
+   * faster (compileSettled).
+   */
+  statusesWithout(absent: Iterable<string>, asOf: string): (profile: Profile, out: Uint8Array) => Uint8Array {
+    return compileSettled(this.catalogue, this.context(asOf), new Set(absent), this.fast);
   }
 
   /** One item with its parts, missing facts and reasons. */

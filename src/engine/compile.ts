@@ -5,7 +5,7 @@
  */
 import { addYears, completedYears, daysInMonth, isLeapYear } from '../profile/dates.js';
 import { CODEGEN_HELPERS, OPERATOR_BY_NAME, isParamRef } from '../rules/operators.js';
-import { isLeaf, leavesOf, type Catalogue, type Condition, type Item } from '../rules/types.js';
+import { isLeaf, leavesOf, type Catalogue, type Condition, type Item, type Leaf } from '../rules/types.js';
 import type { EvalContext } from './context.js';
 import type { Truth } from './truth.js';
 
@@ -66,39 +66,47 @@ class Emitter {
   }
 }
 
-function leafCode(leaf: Extract<Condition, { fact: string }>, out: string): string {
+/**
+ * A condition partly answered before any profile is seen: a Truth stands
+ * for a part whose answer is already known (see settleUnknown).
+ */
+export type Settled = Truth | Leaf | { all: Settled[] } | { any: Settled[] } | { not: Settled };
+
+/** Leaves read the profile and the parameters directly, or through a function's locals. */
+function leafCode(leaf: Leaf, out: string, locals?: Locals): string {
   const op = OPERATOR_BY_NAME.get(leaf.op)!;
-  const fact = `p[${JSON.stringify(leaf.fact)}]`;
+  const fact = locals ? locals.fact(leaf.fact) : `p[${JSON.stringify(leaf.fact)}]`;
   if (isParamRef(leaf.value)) {
-    const param = `c.params[${JSON.stringify(leaf.value.param)}]`;
+    const param = locals ? locals.param(leaf.value.param) : `c.params[${JSON.stringify(leaf.value.param)}]`;
     return `x=${fact};z=${param};${out}=(x===undefined||z===undefined)?1:(${op.js('x', 'z')})?2:0;`;
   }
   return `x=${fact};${out}=x===undefined?1:(${op.js('x', JSON.stringify(leaf.value))})?2:0;`;
 }
 
-function nodeCode(cond: Condition, out: string, em: Emitter): string {
-  if (isLeaf(cond)) return leafCode(cond, out);
+function nodeCode(cond: Condition | Settled, out: string, em: Emitter, locals?: Locals): string {
+  if (typeof cond === 'number') return `${out}=${cond};`;
+  if ('fact' in cond) return leafCode(cond, out, locals);
   if ('everyone' in cond) return `${out}=2;`;
   if ('not' in cond) {
     const t = em.fresh();
-    return `${nodeCode(cond.not, t, em)}${out}=2-${t};`;
+    return `${nodeCode(cond.not, t, em, locals)}${out}=2-${t};`;
   }
   const isAll = 'all' in cond;
-  const children = isAll ? cond.all : cond.any;
+  const children: (Condition | Settled)[] = isAll ? cond.all : cond.any;
   const label = em.label();
   const t = em.fresh();
   // AND stops at the first false, OR at the first true; unknown is remembered.
   const decisive = isAll ? 0 : 2;
   let code = `${out}=${isAll ? 2 : 0};${label}:{`;
   for (const child of children) {
-    code += `${nodeCode(child, t, em)}if(${t}===${decisive}){${out}=${decisive};break ${label};}if(${t}===1)${out}=1;`;
+    code += `${nodeCode(child, t, em, locals)}if(${t}===${decisive}){${out}=${decisive};break ${label};}if(${t}===1)${out}=1;`;
   }
   return `${code}}`;
 }
 
 /** Collects the profile keys and the parameters a condition reads. */
-function reads(cond: Condition, facts: Set<string>, params: Set<string>): void {
-  for (const leaf of leavesOf(cond)) {
+function reads(cond: Condition | Settled, facts: Set<string>, params: Set<string>): void {
+  for (const leaf of settledLeaves(cond)) {
     facts.add(leaf.fact);
     if (isParamRef(leaf.value)) params.add(leaf.value.param);
   }
@@ -113,7 +121,7 @@ class Locals {
   private readonly facts = new Map<string, string>();
   private readonly params = new Map<string, string>();
 
-  add(cond: Condition): this {
+  add(cond: Condition | Settled): this {
     const facts = new Set<string>();
     const params = new Set<string>();
     reads(cond, facts, params);
@@ -233,4 +241,79 @@ function compileAll(conditions: Condition[]): Inner<[Uint8Array], Uint8Array> {
   return build<[Uint8Array], Uint8Array>(conditions, ['o'], (locals) =>
     `${conditions.map((cond, i) => shortcutCode(cond, `o[${i}]`, `s${i}(p,c,h)`, locals)).join('')}return o;`,
   );
+}
+
+/** The leaves of a condition, settled or not. */
+function settledLeaves(cond: Condition | Settled, out: Leaf[] = []): Leaf[] {
+  if (typeof cond === 'number') return out;
+  if ('fact' in cond) out.push(cond);
+  else if ('all' in cond) for (const c of cond.all) settledLeaves(c, out);
+  else if ('any' in cond) for (const c of cond.any) settledLeaves(c, out);
+  else if ('not' in cond) settledLeaves(cond.not, out);
+  return out;
+}
+
+/**
+ * A condition with every comparison that reads a fact in `unknown`, or a
+ * parameter without a value (`unset`), answered unknown before any profile
+ * is seen, and the all/any/not above folded by the engine's Kleene logic:
+ * an all with a false part is false, an any with a true part is true, and
+ * an unknown part caps an all at unknown and floors an any at it. What is
+ * left reads only the other facts; for a profile in which the `unknown`
+ * facts are indeed unknown it answers as the whole condition does.
+ */
+export function settleUnknown(cond: Condition, unknown: ReadonlySet<string>, unset: (param: string) => boolean): Settled {
+  if (isLeaf(cond)) return unknown.has(cond.fact) || (isParamRef(cond.value) && unset(cond.value.param)) ? 1 : cond;
+  if ('everyone' in cond) return 2;
+  if ('not' in cond) {
+    const inner = settleUnknown(cond.not, unknown, unset);
+    return typeof inner === 'number' ? ((2 - inner) as Truth) : { not: inner };
+  }
+  const isAll = 'all' in cond;
+  const decisive = isAll ? 0 : 2;
+  const neutral = isAll ? 2 : 0;
+  let capped = false;
+  const rest: Settled[] = [];
+  for (const child of isAll ? cond.all : cond.any) {
+    const settled = settleUnknown(child, unknown, unset);
+    if (settled === decisive) return decisive;
+    if (settled === neutral) continue;
+    if (settled === 1) capped = true;
+    else rest.push(settled);
+  }
+  if (rest.length === 0) return capped ? 1 : neutral;
+  if (capped) rest.push(1);
+  if (rest.length === 1) return rest[0];
+  return isAll ? { all: rest } : { any: rest };
+}
+
+/**
+ * The whole catalogue's answers, as compileCatalogue gives them, for a batch
+ * whose roster has no column for the facts in `absent`: those are settled as
+ * unknown once (settleUnknown), with the parameters in force on the check
+ * date, so most items are a constant or a few comparisons, inline, instead
+ * of a call to their full three-valued function. A profile that has one of
+ * those facts after all (a household fact, a fact derived from another
+ * cell) is answered by `general`, so every profile gets the same answers.
+ */
+export function compileSettled(
+  catalogue: Catalogue,
+  ctx: EvalContext,
+  absent: ReadonlySet<string>,
+  general: (p: Profile, c: EvalContext, out: Uint8Array) => Uint8Array,
+): (p: Profile, out: Uint8Array) => Uint8Array {
+  const conditions = catalogue.items.map(itemCondition);
+  const read = new Set(conditions.flatMap((cond) => leavesOf(cond).map((leaf) => leaf.fact)));
+  const assumed = [...absent].filter((fact) => read.has(fact));
+  const settled = conditions.map((cond) => settleUnknown(cond, new Set(assumed), (param) => ctx.params[param] === undefined));
+  const locals = new Locals();
+  settled.forEach((cond) => locals.add(cond));
+  const em = new Emitter();
+  const body = settled.map((cond, i) => `${nodeCode(cond, 'r', em, locals)}o[${i}]=r;`).join('');
+  const guard = assumed.map((fact) => `p[${JSON.stringify(fact)}]!==undefined`).join('||');
+  const source =
+    `return function(p,c,h,o){${guard ? `if(${guard})return g(p,c,o);` : ''}` +
+    `${locals.declarations()}let ${['x', 'y', 'z', 'r', ...em.vars].join(',')};${body}return o;};`;
+  const inner = new Function('g', source)(general) as Inner<[Uint8Array], Uint8Array>;
+  return (p, out) => inner(p, ctx, FAST_HELPERS, out);
 }

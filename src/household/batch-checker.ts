@@ -14,6 +14,12 @@ export interface BatchChecker {
   /** Writes each item's answer (0 ineligible, 1 undetermined, 2 eligible) into `out`, in `items` order. */
   statuses(profile: Profile, out: Uint8Array): void;
   /**
+   * statuses() for rows whose profiles never hold the facts in `absent`
+   * (absent-facts.ts): the same answers, faster. Optional: a checker
+   * without it is asked with statuses().
+   */
+  without?(absent: ReadonlySet<string>): (profile: Profile, out: Uint8Array) => void;
+  /**
    * Each item's full result (the single check's id, name, domain, status,
    * parts, missing facts, reasons) as UTF-8 JSON text, in `items` order.
    */
@@ -43,6 +49,14 @@ export function engineChecker(checker: Checker, options: EngineCheckerOptions): 
       }
       checker.statuses(profile, options.asOf, scratch);
       for (let k = 0; k < picked.length; k++) out[k] = scratch[picked[k]];
+    },
+    without(absent) {
+      const settled = checker.statusesWithout(absent, options.asOf);
+      if (everything) return settled;
+      return (profile, out) => {
+        settled(profile, scratch);
+        for (let k = 0; k < picked.length; k++) out[k] = scratch[picked[k]];
+      };
     },
     results: (profile) => texts.of(profile),
   };

@@ -132,6 +132,9 @@ export function leftBehind(state: number, relationship: number): string | undefi
   return undefined;
 }
 
+/** The facts applyHouseholdFacts may add. */
+export const HOUSEHOLD_FACTS: readonly string[] = ['household_assistance', 'zero_employment_household', 'household_multiple_disabled', 'left_behind'];
+
 /**
  * Adds the household-derived facts to a member's profile, in place. A fact
  * on the member's own row wins.

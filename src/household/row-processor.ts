@@ -8,6 +8,7 @@ import type { Profile } from '../profile/normalise.js';
 import { rowIssue, type Lang, type RowIssue } from './batch-error.js';
 import type { BatchChecker } from './batch-checker.js';
 import type { ColumnPlan } from './columns.js';
+import { absentFacts } from './absent-facts.js';
 import { applyHouseholdFacts } from './household-facts.js';
 import { MEMBER_KEYS, UNKNOWN_MEMBER, memberCode, unknownMember } from './member-facts.js';
 import type { OutRow } from './out-row.js';
@@ -74,6 +75,7 @@ export class RowProcessor {
   private readonly maskDate: boolean[];
   private readonly width: number;
   private readonly slab: StatusSlab;
+  private readonly statuses: (profile: Profile, out: Uint8Array) => void;
 
   constructor(private readonly options: RowProcessorOptions) {
     const { plan } = options;
@@ -86,6 +88,8 @@ export class RowProcessor {
     this.width = plan.labels.length;
     this.counts = new Int32Array(options.checker.items.length * 3);
     this.slab = new StatusSlab(options.checker.items.length);
+    const { checker } = options;
+    this.statuses = checker.without ? checker.without(absentFacts(plan)) : (profile, out) => checker.statuses(profile, out);
   }
 
   /**
@@ -139,15 +143,14 @@ export class RowProcessor {
       return out;
     }
     const profile = applyHouseholdFacts(p.profile, householdState, p.code);
-    const { checker } = this.options;
     const statuses = this.slab.next();
-    checker.statuses(profile, statuses);
+    this.statuses(profile, statuses);
     const counts = this.counts;
     for (let i = 0; i < statuses.length; i++) counts[i * 3 + statuses[i]]++;
     out.statuses = statuses;
     if (this.options.full) {
       out.profile = profile;
-      out.results = checker.results(profile);
+      out.results = this.options.checker.results(profile);
     }
     return out;
   }
