@@ -9,6 +9,7 @@ import { AnswerLists } from './answer-lists.js';
 import { type ByteBuffer, utf8 } from './byte-buffer.js';
 import { csvField } from './csv.js';
 import { neutraliseFormula } from './safe-cell.js';
+import { uniqueNames } from './unique-names.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -26,9 +27,10 @@ const STATUS_WORDS: Record<Lang, readonly string[]> = {
 };
 
 export function tableHeader(options: TableOptions): string[] {
-  const header = ['row', ...options.shownLabels.map(neutraliseFormula), 'eligible', 'undetermined', 'error'];
-  if (options.wide) for (const item of options.items) header.push(item.id);
-  return header;
+  const own = ['row', 'eligible', 'undetermined', 'error', ...(options.wide ? options.items.map((item) => item.id) : [])];
+  // An input column named like one of ours (or like an earlier input column) becomes 名称（2）.
+  const shown = uniqueNames(options.shownLabels, own).map(neutraliseFormula);
+  return [own[0], ...shown, ...own.slice(1)];
 }
 
 /** The text of an error cell: each problem with its field. */

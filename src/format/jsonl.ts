@@ -10,6 +10,7 @@ import type { OutRow } from '../household/out-row.js';
 import { knownFacts } from '../household/profile-shape.js';
 import { maskBirthDateOfId, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
 import { errorText, type Lang } from './batch-table.js';
+import { uniqueNames } from './unique-names.js';
 import { utf8, type ByteBuffer } from './byte-buffer.js';
 
 export interface JsonlOptions {
@@ -65,15 +66,4 @@ function person(out: OutRow): Record<string, unknown> {
   }
   if (typeof facts.birth_date === 'string') facts.birth_date = maskBirthDateOfId(facts.birth_date, out.profile?.id_number);
   return facts;
-}
-
-/** Names made unique in order: a repeated name gets （2）, （3）… */
-function uniqueNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((name) => {
-    let unique = name;
-    for (let n = 2; seen.has(unique); n++) unique = `${name}（${n}）`;
-    seen.add(unique);
-    return unique;
-  });
 }

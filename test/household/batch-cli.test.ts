@@ -154,6 +154,23 @@ describe('CSV output', () => {
     ]);
   });
 
+  it('renames an input column named like one of the output columns, or like an earlier input column, in CSV and xlsx', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'clash.csv', [['户编号', '姓名', 'row', 'eligible', '备注', '备注', 'dibao'], ['H1', '甲', '7', 'yes', 'a', 'b', 'x']]);
+    const expected = ['row', '户编号', '姓名', 'row（2）', 'eligible（2）', '备注', '备注（2）', 'dibao', 'eligible', 'undetermined', 'error'];
+    const csv = parseCsvOutput((await runBatchCli(['clash.csv', ...AS_OF], { cwd: dir })).stdout);
+    expect(csv[0]).toEqual(expected);
+    expect(csv[1].slice(0, 8)).toEqual(['2', 'H1', '甲', '7', 'yes', 'a', 'b', 'x']);
+    // With --wide the item ids are output columns too.
+    const wide = parseCsvOutput((await runBatchCli(['clash.csv', ...AS_OF, '--wide'], { cwd: dir })).stdout);
+    expect(wide[0].slice(0, 11)).toEqual([...expected.slice(0, 7), 'dibao（2）', 'eligible', 'undetermined', 'error']);
+    expect(wide[0].filter((name) => name === 'dibao')).toHaveLength(1);
+    await runBatchCli(['clash.csv', ...AS_OF, '--out', 'clash.xlsx'], { cwd: dir });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'clash.xlsx'));
+    expect((book.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(expected);
+  });
+
   it('writes an xlsx that stays valid XML whatever the cells hold (U+FFFE, U+FFFF, a lone surrogate)', async () => {
     const dir = tempDir();
     writeCsv(dir, 'odd.csv', [['户编号', '姓名', '备注'], ['H1', '甲', 'a\uFFFEb\uFFFFc\uD800d']]);
