@@ -142,6 +142,22 @@ describe('an interrupted run', () => {
     expect(partial).toMatch(/^\.result\.csv\.partial-\d+$/);
   }, 120_000);
 
+  it('interrupted while reading standard input, removes its spooled copy of the roster and exits 130', async () => {
+    const tmp = tempDir();
+    const child = spawn(process.execPath, [BIN, 'batch', '-', ...AS_OF], { cwd: tmp, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, TMPDIR: tmp } });
+    const exited = once(child, 'exit');
+    child.stdin.write(`${ROSTER_HEADER.join(',')}\r\n${[...rosterLines({ rows: 1000 })].join('\r\n')}\r\n`);
+    // The copy is being written (stdin stays open): names and ID numbers are on disk.
+    const started = Date.now();
+    const spooled = () => readdirSync(tmp).filter((f) => f.startsWith('longchang-batch-'));
+    while (spooled().length === 0 && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 20));
+    expect(spooled()).toHaveLength(1);
+    child.kill('SIGINT');
+    const [code] = await exited;
+    expect(code).toBe(130);
+    expect(spooled()).toEqual([]);
+  }, 60_000);
+
   it('stopped with SIGTERM, removes its partial file and exits 143', async () => {
     const { dir, code, partial } = await interrupt('SIGTERM');
     expect(code).toBe(143);

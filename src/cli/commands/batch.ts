@@ -1,6 +1,6 @@
 /** `longchang-check batch FILE`: every person of a household roster (CSV or .xlsx), one output row each. */
 import { Option, type Command } from 'commander';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,13 +10,14 @@ import { checkWarnings } from '../../engine/report.js';
 import { formatBatchSummary } from '../../format/batch-summary.js';
 import { fitProgress } from '../../format/progress.js';
 import { BatchInputError, BatchOutputError, type FileProblem } from '../../household/batch-error.js';
-import { engineChecker } from '../../household/batch-checker.js';
+import { engineChecker, type BatchChecker } from '../../household/batch-checker.js';
 import { lookalikeKey } from '../../household/columns.js';
 import { FIELD_BY_KEY } from '../../profile/fields.js';
 import { runBatch, type BatchLayout, type BatchProgress } from '../../household/run-batch.js';
 import type { EncodingDoubt } from '../../household/csv-source.js';
 import { CliError, makeIssue, type IssueCode } from '../../issues.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
+import type { Catalogue } from '../../rules/types.js';
 import { addAsOf, addColor, addLang, addRules, catalogueFor, checkDate } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
@@ -92,17 +93,39 @@ function inputError(e: BatchInputError, lang: 'zh' | 'en'): CliError {
   return new CliError(2, [makeIssue(code, detail, { file, line, column, field })]);
 }
 
-/** Standard input spooled to a file: two passes need to read it twice. */
-async function spoolStdin(io: Io): Promise<{ path: string; cleanup: () => Promise<void> }> {
-  if (!io.stdin) throw new CliError(2, [makeIssue('FILE_UNREADABLE', '没有标准输入', { file: '<stdin>' })]);
-  return spool(io.stdin);
+/** What an interrupted run undoes before it exits, synchronously: a signal handler cannot wait. */
+type Undo = Set<() => void>;
+
+interface Spooled {
+  path: string;
+  cleanup(): Promise<void>;
 }
 
-async function spool(input: NodeJS.ReadableStream): Promise<{ path: string; cleanup: () => Promise<void> }> {
+/** Standard input spooled to a file: two passes need to read it twice. */
+async function spoolStdin(io: Io, undo: Undo): Promise<Spooled> {
+  if (!io.stdin) throw new CliError(2, [makeIssue('FILE_UNREADABLE', '没有标准输入', { file: '<stdin>' })]);
+  return spool(io.stdin, undo);
+}
+
+/** The spooled copy is a copy of the roster (names, ID numbers): removed when the run ends, fails or is interrupted. */
+async function spool(input: NodeJS.ReadableStream, undo: Undo): Promise<Spooled> {
   const dir = await mkdtemp(join(tmpdir(), 'longchang-batch-'));
+  const removeSync = () => rmSync(dir, { recursive: true, force: true });
+  undo.add(removeSync);
   const path = join(dir, 'stdin.csv');
-  await pipeline(input, createWriteStream(path));
-  return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  try {
+    await pipeline(input, createWriteStream(path));
+  } catch (e) {
+    removeSync();
+    throw e;
+  }
+  return {
+    path,
+    cleanup: async () => {
+      undo.delete(removeSync);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -159,11 +182,20 @@ function progressReporter(io: Io, lang: 'zh' | 'en', toStdout: boolean): { repor
   };
 }
 
-/** Removes the partial output file if the process is interrupted. */
-function onInterrupt(destination: Destination): () => void {
+/**
+ * On Ctrl-C (or a kill): the progress line cleared, the partial output file
+ * and the spooled copy of the input removed, then the exit a shell expects.
+ */
+function onInterrupt(undo: Undo): () => void {
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
     const handler = () => {
-      destination.abortSync();
+      for (const step of undo) {
+        try {
+          step();
+        } catch {
+          // Exiting anyway: the rest still runs.
+        }
+      }
       process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
     };
     process.once(signal, handler);
@@ -203,69 +235,97 @@ export function registerBatchCommand(program: Command, io: Io): void {
     const checker = engineChecker(new Checker(catalogue), { asOf, domain: flags.domain, lang: flags.lang });
     // Said once for the run, as a single check says it above its table: the catalogue's period, an item's own.
     for (const warning of checkWarnings(catalogue, asOf, flags.lang, flags.domain)) io.stderr(`${warning}\n`);
-    const cwd = io.cwd ?? process.cwd();
-    const spooled = file === '-' ? await spoolStdin(io) : readsOnce(resolve(cwd, file)) ? await spool(createReadStream(resolve(cwd, file))) : undefined;
-    const input = spooled?.path ?? resolve(cwd, file);
-    if (flags.out && !spooled && sameFile(input, resolve(cwd, flags.out))) {
-      throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.sameAsInput(flags.out), { file: flags.out, field: '--out' })]);
-    }
-    const destination = flags.out ? fileDestination(resolve(cwd, flags.out)) : stdoutDestination(io);
-    await destination.ready().catch(async (e: NodeJS.ErrnoException) => {
-      await spooled?.cleanup();
-      throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.cannotWrite(flags.out!, e.code ?? e.message), { file: flags.out, field: '--out' })]);
-    });
-    const offSignals = flags.out ? onInterrupt(destination) : () => {};
-    const progress = progressReporter(io, flags.lang, !flags.out);
+    const undo: Undo = new Set();
+    const offSignals = onInterrupt(undo);
     try {
-      const report = await runBatch({
-        input,
-        file: file === '-' ? '<stdin>' : file,
-        encoding: flags.encoding,
-        sheet: flags.sheet,
-        sorted: flags.sorted,
-        asOf,
-        lang: flags.lang,
-        checker,
-        full: format === 'jsonl',
-        start(layout: BatchLayout) {
-          if (layout.carriedLabels.length > 0) io.stderr(notes.carried(layout.carriedLabels));
-          if (layout.plan.household < 0) io.stderr(notes.noHousehold);
-          if (flags.sheet !== undefined && layout.encoding !== 'xlsx') io.stderr(notes.sheetIgnored);
-          if (layout.encodingDoubt) io.stderr(notes.encodingDoubt(file === '-' ? '<stdin>' : file, layout.encodingDoubt));
-          // A note (cells cut to fit xlsx) clears the progress line first, or it would be written onto it.
-          const note = (text: string) => {
-            progress.clear();
-            io.stderr(text);
-          };
-          return makeSink(layout, destination, { format, items: checker.items, wide: flags.wide === true, lang: flags.lang, note });
-        },
-        onProgress: (p) => progress.report(p),
-        parallel:
-          format === 'xlsx'
-            ? undefined
-            : { jobs: jobs.count, minBytes: jobs.explicit ? 0 : AUTO_PARALLEL_BYTES, catalogue, domain: flags.domain, format, wide: flags.wide === true },
-      });
-      progress.clear();
-      await destination.commit();
-      if (flags.summary) {
-        io.stderr(formatBatchSummary({ items: checker.items, counts: report.counts, rows: report.rows, errors: report.errors }, { lang: flags.lang, chart: io.stderrIsTTY === true, columns: io.stderrColumns }));
-      }
-      if (report.errors > 0) io.stderr(notes.failed(report.errors));
-      setExitCode(cmd, report.errors > 0 ? 1 : 0);
-    } catch (e) {
-      progress.clear();
-      await destination.abort();
-      if (e instanceof BatchInputError) throw inputError(e, flags.lang);
-      if (e instanceof BatchOutputError) {
-        const target = flags.out ?? (flags.lang === 'zh' ? '标准输出' : 'standard output');
-        throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.cannotWrite(target, e.code), { file: flags.out, field: '--out' })]);
-      }
-      throw e;
+      await checkRoster(file, flags, { io, format, asOf, jobs, catalogue, checker, undo, cmd });
     } finally {
       offSignals();
-      await spooled?.cleanup();
     }
   });
+}
+
+interface RunContext {
+  io: Io;
+  format: BatchFormat;
+  asOf: string;
+  jobs: { count: number; explicit: boolean };
+  catalogue: Catalogue;
+  checker: BatchChecker;
+  undo: Undo;
+  cmd: Command;
+}
+
+/** The run itself, from the input's path to the committed output. */
+async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, jobs, catalogue, checker, undo, cmd }: RunContext): Promise<void> {
+  const notes = NOTES[flags.lang];
+  const cwd = io.cwd ?? process.cwd();
+  const spooled = file === '-' ? await spoolStdin(io, undo) : readsOnce(resolve(cwd, file)) ? await spool(createReadStream(resolve(cwd, file)), undo) : undefined;
+  const input = spooled?.path ?? resolve(cwd, file);
+  if (flags.out && !spooled && sameFile(input, resolve(cwd, flags.out))) {
+    throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.sameAsInput(flags.out), { file: flags.out, field: '--out' })]);
+  }
+  const destination = flags.out ? fileDestination(resolve(cwd, flags.out)) : stdoutDestination(io);
+  await destination.ready().catch(async (e: NodeJS.ErrnoException) => {
+    await spooled?.cleanup();
+    throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.cannotWrite(flags.out!, e.code ?? e.message), { file: flags.out, field: '--out' })]);
+  });
+  const abortOutput = () => destination.abortSync();
+  undo.add(abortOutput);
+  const progress = progressReporter(io, flags.lang, !flags.out);
+  // Cleared too: the shell's prompt after an interrupted run starts on a line of its own.
+  const clearProgress = () => progress.clear();
+  undo.add(clearProgress);
+  try {
+    const report = await runBatch({
+      input,
+      file: file === '-' ? '<stdin>' : file,
+      encoding: flags.encoding,
+      sheet: flags.sheet,
+      sorted: flags.sorted,
+      asOf,
+      lang: flags.lang,
+      checker,
+      full: format === 'jsonl',
+      start(layout: BatchLayout) {
+        if (layout.carriedLabels.length > 0) io.stderr(notes.carried(layout.carriedLabels));
+        if (layout.plan.household < 0) io.stderr(notes.noHousehold);
+        if (flags.sheet !== undefined && layout.encoding !== 'xlsx') io.stderr(notes.sheetIgnored);
+        if (layout.encodingDoubt) io.stderr(notes.encodingDoubt(file === '-' ? '<stdin>' : file, layout.encodingDoubt));
+        // A note (cells cut to fit xlsx) clears the progress line first, or it would be written onto it.
+        const note = (text: string) => {
+          progress.clear();
+          io.stderr(text);
+        };
+        return makeSink(layout, destination, { format, items: checker.items, wide: flags.wide === true, lang: flags.lang, note });
+      },
+      onProgress: (p) => progress.report(p),
+      parallel:
+        format === 'xlsx'
+          ? undefined
+          : { jobs: jobs.count, minBytes: jobs.explicit ? 0 : AUTO_PARALLEL_BYTES, catalogue, domain: flags.domain, format, wide: flags.wide === true },
+    });
+    progress.clear();
+    await destination.commit();
+    if (flags.summary) {
+      io.stderr(formatBatchSummary({ items: checker.items, counts: report.counts, rows: report.rows, errors: report.errors }, { lang: flags.lang, chart: io.stderrIsTTY === true, columns: io.stderrColumns }));
+    }
+    if (report.errors > 0) io.stderr(notes.failed(report.errors));
+    setExitCode(cmd, report.errors > 0 ? 1 : 0);
+  } catch (e) {
+    progress.clear();
+    await destination.abort();
+    if (e instanceof BatchInputError) throw inputError(e, flags.lang);
+    if (e instanceof BatchOutputError) {
+      const target = flags.out ?? (flags.lang === 'zh' ? '标准输出' : 'standard output');
+      throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.cannotWrite(target, e.code), { file: flags.out, field: '--out' })]);
+    }
+    throw e;
+  } finally {
+    undo.delete(abortOutput);
+    undo.delete(clearProgress);
+    await spooled?.cleanup();
+  }
 }
 
 /** Whether two paths are one file (a link or another spelling of the same path included); false when either is not there. */
