@@ -16,6 +16,7 @@ import { BatchInputError, type Lang } from './batch-error.js';
 import type { BatchChecker } from './batch-checker.js';
 import { planColumns, type ColumnPlan } from './columns.js';
 import { addMember } from './household-facts.js';
+import { HouseholdIdSet } from './id-set.js';
 import { MAX_HELD_WITHOUT_ID } from './sorted-runs.js';
 import { HouseholdIndex, type HouseholdStates } from './household-index.js';
 import type { OutRow } from './out-row.js';
@@ -238,7 +239,7 @@ async function checkSorted(source: RowSource, processor: RowProcessor, sink: Bat
   let current: string | undefined;
   let state = 0;
   let withoutId = 0;
-  const finished = new Set<string>();
+  const finished = new HouseholdIdSet();
   let households = 0;
   let out: OutRow[] = [];
   const close = () => {

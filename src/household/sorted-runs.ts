@@ -10,6 +10,7 @@
  * together; a household that comes back after it ended stops the run.
  */
 import { BatchInputError } from './batch-error.js';
+import { HouseholdIdSet } from './id-set.js';
 import { addMember } from './household-facts.js';
 
 /** Rows without a household id inside a household before it is taken as ended (memory stays bounded). */
@@ -151,7 +152,7 @@ export class SortedJoiner {
   private open: OpenHousehold | undefined;
   /** Id-less rows since the last row with a household id. */
   private gap = 0;
-  private readonly ended = new Set<string>();
+  private readonly ended = new HouseholdIdSet();
   private readonly pending: Waiting[] = [];
   private nextRow: number;
   private nextSeq = 0;
