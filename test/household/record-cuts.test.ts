@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { withoutTrailingBlanks } from '../../src/household/parallel/chunks.js';
-import { cutSyntaxFor, lastRecordEnd } from '../../src/household/record-cuts.js';
+import { countLineEnds, cutSyntaxFor, lastRecordEnd } from '../../src/household/record-cuts.js';
 
 const parse = (text: string, newline: '\r\n' | '\n') => {
   const rows = Papa.parse<string[]>(text, { delimiter: ',', newline }).data;
@@ -97,5 +97,18 @@ describe('cutting CSV bytes between records', () => {
     expect(kept('a,b\r\n1,2\r\n"\r\n,\r\n')).toBe('a,b\r\n1,2\r\n"\r\n');
     // Four quotes are a cell holding one quote: a row, not a blank one.
     expect(kept('a,b\r\n""""\r\n,\r\n')).toBe('a,b\r\n""""\r\n');
+  });
+});
+
+describe('countLineEnds', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  it.each<[string, string, boolean, number]>([
+    ['LF lines', 'a,b\nc,d\n\ne', false, 3],
+    ['CR LF lines; a bare LF is no line end there', 'a,b\r\nc\nd\r\n', true, 2],
+    ['a line end first', '\r\nx\r\n', true, 2],
+    ['nothing', 'abc', true, 0],
+    ['a quoted line break counts too (the guess is then one too many)', 'a,"x\r\ny"\r\n', true, 2],
+  ])('%s', (_name, text, crlf, expected) => {
+    expect(countLineEnds(bytes(text), { delimiter: 0x2c, crlf })).toBe(expected);
   });
 });

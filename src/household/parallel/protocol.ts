@@ -85,6 +85,12 @@ export interface PrepareRequest {
   seq: number;
   bytes: Uint8Array;
   hasHeader: boolean;
+  /**
+   * The main thread's guess at the piece's first row number, from the line
+   * ends before it. Rows are formatted with it; finish then copies them as
+   * they are when the guess was right, or renumbers them (see worker.ts).
+   */
+  firstRowGuess: number;
 }
 
 export interface PrepareReply extends PieceRuns {

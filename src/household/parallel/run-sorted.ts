@@ -7,7 +7,7 @@
  * household states. Output goes out in file order.
  */
 import { BatchInputError, BatchOutputError } from '../batch-error.js';
-import { cutSyntaxFor } from '../record-cuts.js';
+import { countLineEnds, cutSyntaxFor } from '../record-cuts.js';
 import { SortedJoiner, type PieceStates } from '../sorted-runs.js';
 import { unterminatedQuote } from '../csv-source.js';
 import { UnclosedQuote, recordChunks, type Chunk } from './chunks.js';
@@ -23,7 +23,7 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
   const joiner = new SortedJoiner(run.file);
   const report: BatchReport = { rows: 0, errors: 0, households: 0, counts: new Int32Array(0) };
   // Pieces being prepared, in file order.
-  const preparing: { reply: Promise<PrepareReply> }[] = [];
+  const preparing: { reply: Promise<PrepareReply>; guessedRows: number }[] = [];
   const workerOf = new Map<number, { worker: number; bytes: number }>();
   // Pieces in flight each way: one more than the workers kept them busy; more only held memory.
   const limit = run.workers + 1;
@@ -35,9 +35,12 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
     workerOf.delete(piece.seq);
     return pool.requestTo<CheckReply>(at.worker, (id) => ({ kind: 'finish', id, ...piece }), []).then((reply) => ({ ...reply, ...at }));
   });
+  // Each piece's rows are numbered from a guess (its line ends), made good as replies come in.
+  let rowGuess = joiner.nextRowNumber;
   const takePrepared = async () => {
     joiner.add(await preparing.shift()!.reply);
     finishing.add(joiner.ready());
+    rowGuess = preparing.reduce((row, piece) => row + piece.guessedRows, joiner.nextRowNumber);
   };
   const writeFinished = async () => {
     const { result } = await finishing.next();
@@ -66,10 +69,13 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
       const chunk = next.value;
       const worker = pool.leastBusy();
       const length = chunk.bytes.length;
-      const request = { id: 0, seq, bytes: chunk.bytes, hasHeader: chunk.start === 0 };
+      const hasHeader = chunk.start === 0;
+      const guessedRows = countLineEnds(chunk.bytes, syntax) - (hasHeader ? 1 : 0);
+      const request = { id: 0, seq, bytes: chunk.bytes, hasHeader, firstRowGuess: rowGuess };
+      rowGuess += guessedRows;
       const reply = pool.requestTo<PrepareReply>(worker, (id) => ({ ...request, kind: 'prepare', id }), [chunk.bytes.buffer as ArrayBuffer]);
       reply.catch(() => {});
-      preparing.push({ reply });
+      preparing.push({ reply, guessedRows });
       workerOf.set(seq++, { worker, bytes: length });
       while (preparing.length >= limit) await takePrepared();
       while (finishing.inFlight >= limit) await writeFinished();

@@ -3,7 +3,8 @@
  * Unsorted files: in pass 1 (scan) it reads each row's household facts for
  * the index thread, in pass 2 (check) checks and formats each row. Sorted
  * files (--sorted): prepare checks the households wholly inside a piece and
- * holds the rest, finish renumbers the lines and checks what was held.
+ * holds the rest, finish checks what was held and puts the lines in order
+ * under their row numbers.
  * Output buffers come back from the main thread (spare) to be filled again.
  * The same modules as the single-thread path do the work, so both give the
  * same bytes.
@@ -120,13 +121,16 @@ function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
 
 /**
  * A --sorted piece between its two steps. Rows whose household is complete
- * inside the piece are checked and formatted at once, with row number 0
- * (the piece's first row number is not known yet); the rest wait: rows of
- * the first and last household, and error rows, whose text names the row.
+ * inside the piece are checked and formatted at once, numbered from the
+ * main thread's guess (the pieces before may not be parsed yet); the rest
+ * wait: rows of the first and last household, and error rows, whose text
+ * names the row.
  */
 interface HeldPiece {
   rows: number;
-  /** Formatted rows, each starting with the placeholder row number. */
+  /** The row number the body's rows were formatted from. */
+  firstRowGuess: number;
+  /** Formatted rows, numbered from firstRowGuess. */
   body: Buffer;
   /** End of each row in `body`, -1 for a row that waits. */
   ends: Int32Array;
@@ -136,7 +140,6 @@ interface HeldPiece {
 const held = new Map<number, HeldPiece>();
 /** The first field of a line, the row number, as each format writes it. */
 const rowPrefix = init.format === 'csv' ? (row: number) => String(row) : (row: number) => `{"row":${row}`;
-const PLACEHOLDER_LENGTH = rowPrefix(0).length;
 const body = new ByteBuffer();
 /** A finished piece's body buffer, whole, for the next piece. */
 const spareBodies = new SpareBuffers(1, MAX_SPARE_BYTES);
@@ -158,12 +161,13 @@ function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: Arra
     waiting.set(i, { prepared, slot });
     ends.push(-1);
   });
-  eachRow(request.bytes, request.hasHeader, 0, (cells, _row, broken) => {
-    const p = processor.prepare(cells, 0, broken);
+  const firstRowGuess = request.firstRowGuess;
+  eachRow(request.bytes, request.hasHeader, firstRowGuess, (cells, row, broken) => {
+    const p = processor.prepare(cells, row, broken);
     splitter.add(p, p.householdId, p.code, isBlankRow(cells));
   });
   const runs = splitter.end();
-  held.set(request.seq, { rows: runs.rows, body: body.detach(spareBodies.take()), ends: Int32Array.from(ends), waiting });
+  held.set(request.seq, { rows: runs.rows, firstRowGuess, body: body.detach(spareBodies.take()), ends: Int32Array.from(ends), waiting });
   return { reply: { id: request.id, ...runs }, transfer: [] };
 }
 
@@ -171,16 +175,25 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
   const piece = held.get(request.seq);
   if (!piece) throw new Error(`piece ${request.seq} was never prepared here`);
   held.delete(request.seq);
+  // A right guess: the formatted rows go out as they are, a run of them at a time, between the
+  // rows that waited. A wrong one (a quoted cell holding a line end): each row is renumbered.
+  const guessed = request.firstRow === piece.firstRowGuess;
   let at = 0;
+  let from = 0;
   for (let i = 0; i < piece.rows; i++) {
     const row = request.firstRow + i;
     const end = piece.ends[i];
     if (end >= 0) {
-      buffer.text(rowPrefix(row));
-      buffer.copyFrom(piece.body, at + PLACEHOLDER_LENGTH, end);
+      if (!guessed) {
+        buffer.text(rowPrefix(row));
+        buffer.copyFrom(piece.body, at + rowPrefix(piece.firstRowGuess + i).length, end);
+        from = end;
+      }
       at = end;
       continue;
     }
+    if (at > from) buffer.copyFrom(piece.body, from, at);
+    from = at;
     const w = piece.waiting.get(i)!;
     let out = w.out;
     if (w.prepared) {
@@ -191,6 +204,7 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
     out!.row = row;
     format(out!);
   }
+  if (at > from) buffer.copyFrom(piece.body, from, at);
   spareBodies.keep(piece.body);
   return checked(request.id);
 }
