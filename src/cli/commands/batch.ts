@@ -184,24 +184,27 @@ function progressReporter(io: Io, lang: 'zh' | 'en', toStdout: boolean): { repor
 
 /**
  * On Ctrl-C (or a kill): the progress line cleared, the partial output file
- * and the spooled copy of the input removed, then the exit a shell expects.
+ * and the spooled copy of the input removed, then the process ends by the
+ * same signal. An exit code (130) instead would tell a shell the program
+ * handled the signal itself, and a loop over rosters would go on to the
+ * next file after Ctrl-C.
  */
 function onInterrupt(undo: Undo): () => void {
-  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
-    const handler = () => {
-      for (const step of undo) {
-        try {
-          step();
-        } catch {
-          // Exiting anyway: the rest still runs.
-        }
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const off = () => signals.forEach((signal, k) => process.removeListener(signal, handlers[k]));
+  const handlers = signals.map((signal) => () => {
+    for (const step of undo) {
+      try {
+        step();
+      } catch {
+        // Ending anyway: the other steps still run.
       }
-      process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
-    };
-    process.once(signal, handler);
-    return () => process.removeListener(signal, handler);
+    }
+    off();
+    process.kill(process.pid, signal);
   });
-  return () => handlers.forEach((off) => off());
+  signals.forEach((signal, k) => process.once(signal, handlers[k]));
+  return off;
 }
 
 export function registerBatchCommand(program: Command, io: Io): void {
