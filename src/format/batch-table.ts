@@ -28,8 +28,9 @@ const STATUS_WORDS: Record<Lang, readonly string[]> = {
 
 export function tableHeader(options: TableOptions): string[] {
   const own = ['row', 'eligible', 'undetermined', 'error', ...(options.wide ? options.items.map((item) => item.id) : [])];
-  // An input column named like one of ours (or like an earlier input column) becomes 名称（2）.
-  const shown = uniqueNames(options.shownLabels, own).map(neutraliseFormula);
+  // An input column named like one of ours (or like an earlier input column) becomes 名称（2）;
+  // after the apostrophe that keeps a name from being a formula, which can make two names one.
+  const shown = uniqueNames(options.shownLabels.map(neutraliseFormula), own);
   return [own[0], ...shown, ...own.slice(1)];
 }
 

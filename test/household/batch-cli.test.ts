@@ -156,14 +156,17 @@ describe('CSV output', () => {
 
   it('renames an input column named like one of the output columns, or like an earlier input column, in CSV and xlsx', async () => {
     const dir = tempDir();
-    writeCsv(dir, 'clash.csv', [['户编号', '姓名', 'row', 'eligible', '备注', '备注', 'dibao'], ['H1', '甲', '7', 'yes', 'a', 'b', 'x']]);
-    const expected = ['row', '户编号', '姓名', 'row（2）', 'eligible（2）', '备注', '备注（2）', 'dibao', 'eligible', 'undetermined', 'error'];
+    writeCsv(dir, 'clash.csv', [
+      ['户编号', '姓名', 'row', 'Eligible', '备注', '备注', '=a', "'=a", 'dibao'],
+      ['H1', '甲', '7', 'yes', 'a', 'b', 'c', 'd', 'x'],
+    ]);
+    const expected = ['row', '户编号', '姓名', 'row（2）', 'Eligible（2）', '备注', '备注（2）', "'=a", "'=a（2）", 'dibao', 'eligible', 'undetermined', 'error'];
     const csv = parseCsvOutput((await runBatchCli(['clash.csv', ...AS_OF], { cwd: dir })).stdout);
     expect(csv[0]).toEqual(expected);
-    expect(csv[1].slice(0, 8)).toEqual(['2', 'H1', '甲', '7', 'yes', 'a', 'b', 'x']);
+    expect(csv[1].slice(0, 10)).toEqual(['2', 'H1', '甲', '7', 'yes', 'a', 'b', 'c', 'd', 'x']);
     // With --wide the item ids are output columns too.
     const wide = parseCsvOutput((await runBatchCli(['clash.csv', ...AS_OF, '--wide'], { cwd: dir })).stdout);
-    expect(wide[0].slice(0, 11)).toEqual([...expected.slice(0, 7), 'dibao（2）', 'eligible', 'undetermined', 'error']);
+    expect(wide[0].slice(0, 13)).toEqual([...expected.slice(0, 9), 'dibao（2）', 'eligible', 'undetermined', 'error']);
     expect(wide[0].filter((name) => name === 'dibao')).toHaveLength(1);
     await runBatchCli(['clash.csv', ...AS_OF, '--out', 'clash.xlsx'], { cwd: dir });
     const book = new ExcelJS.Workbook();
