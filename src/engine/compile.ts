@@ -293,8 +293,9 @@ export function settleUnknown(cond: Condition, unknown: ReadonlySet<string>, uns
  * unknown once (settleUnknown), with the parameters in force on the check
  * date, so most items are a constant or a few comparisons, inline, instead
  * of a call to their full three-valued function. A profile that has one of
- * those facts after all (a household fact, a fact derived from another
- * cell) is answered by `general`, so every profile gets the same answers.
+ * those facts after all (say the profile reader learns to derive a fact
+ * that absent-facts.ts does not know of yet) is answered by `general`, so
+ * every profile gets the same answers.
  */
 export function compileSettled(
   catalogue: Catalogue,

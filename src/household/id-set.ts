@@ -1,8 +1,9 @@
 /**
  * The household ids a --sorted run has finished with, to notice one that
  * comes back (NOT_SORTED). Ids that are numbers (most rosters') are kept in
- * a NumberTable, 16 bytes each; a Set of 330,000 id strings took some 25 MB
- * and most of a one-thread sorted run's rise above 300 MB.
+ * a NumberTable, 12 bytes a slot and at most half full; a Set of 330,000 id
+ * strings took some 25 MB and most of a one-thread sorted run's rise above
+ * 300 MB.
  */
 import { NumberTable, idAsNumber } from './number-table.js';
 
