@@ -3,31 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { Checker } from '../../src/engine/check.js';
 import { STATUS_OF_TRUTH } from '../../src/engine/truth.js';
 import { ISSUE_CODES } from '../../src/issues.js';
-import { FIELDS, type FieldDef } from '../../src/profile/fields.js';
+import { FIELDS } from '../../src/profile/fields.js';
 import { readProfileText } from '../../src/profile/read.js';
+import { arbitraryDate, arbitraryProfile } from './arbitraries.js';
 import { builtinCatalogue } from './helpers.js';
 
 const checker = new Checker(builtinCatalogue());
-
-/** A value of the field's type; every fact may also be absent (unknown). */
-function arbitraryValue(f: FieldDef): fc.Arbitrary<unknown> {
-  const values = (f.values ?? []).map((v) => v.value);
-  switch (f.type) {
-    case 'boolean': return fc.boolean();
-    case 'integer': return fc.integer({ min: f.min ?? 0, max: f.max ?? 120 });
-    case 'number': return fc.double({ min: 0, max: 20000, noNaN: true });
-    case 'enum': return fc.constantFrom(...values);
-    case 'set': return fc.subarray(values);
-    case 'date': return fc.date({ min: new Date('1920-01-01'), max: new Date('2025-06-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    case 'string': return fc.string();
-  }
-}
-
-const arbitraryProfile = fc.record(
-  Object.fromEntries(FIELDS.filter((f) => f.key !== 'id_number').map((f) => [f.key, arbitraryValue(f)])),
-  { requiredKeys: [] },
-);
-const arbitraryDate = fc.date({ min: new Date('2021-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 describe('engine properties', () => {
   it('no generated profile makes the engine throw, and the compiled answers equal the traced ones', () => {

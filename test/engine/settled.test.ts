@@ -4,27 +4,13 @@ import { Checker } from '../../src/engine/check.js';
 import { settleUnknown } from '../../src/engine/compile.js';
 import { absentFacts } from '../../src/household/absent-facts.js';
 import { planColumns } from '../../src/household/columns.js';
-import { FIELDS, type FieldDef } from '../../src/profile/fields.js';
+import { FIELDS } from '../../src/profile/fields.js';
 import type { Catalogue, Condition } from '../../src/rules/types.js';
+import { arbitraryDate, arbitraryProfile } from './arbitraries.js';
 import { builtinCatalogue } from './helpers.js';
 
-function arbitraryValue(f: FieldDef): fc.Arbitrary<unknown> {
-  const values = (f.values ?? []).map((v) => v.value);
-  switch (f.type) {
-    case 'boolean': return fc.boolean();
-    case 'integer': return fc.integer({ min: f.min ?? 0, max: f.max ?? 120 });
-    case 'number': return fc.double({ min: 0, max: 20000, noNaN: true });
-    case 'enum': return fc.constantFrom(...values);
-    case 'set': return fc.subarray(values);
-    case 'date': return fc.date({ min: new Date('1920-01-01'), max: new Date('2025-06-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    case 'string': return fc.string();
-  }
-}
-
 const keys = FIELDS.map((f) => f.key);
-const arbitraryProfile = fc.record(Object.fromEntries(FIELDS.filter((f) => f.key !== 'id_number').map((f) => [f.key, arbitraryValue(f)])), { requiredKeys: [] });
 const arbitraryAbsent = fc.subarray(keys).map((k) => new Set(k));
-const arbitraryDate = fc.date({ min: new Date('2021-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 /** The built-in catalogue with a value for every parameter: the settled code then compares with it. */
 function withParameters(catalogue: Catalogue): Catalogue {
