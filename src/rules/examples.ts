@@ -4,6 +4,7 @@
  * on its date, and compared with the expected status, parts and missing facts.
  */
 import type { Checker, ItemResult } from '../engine/check.js';
+import { parseIsoDate } from '../profile/dates.js';
 import { normaliseRecord } from '../profile/normalise.js';
 import type { Example, Item } from './types.js';
 
@@ -20,10 +21,15 @@ export interface ExampleOutcome {
   actual?: ItemResult;
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+/** The same keys, each once: a list written with a key twice and another left out is not the same. */
+const sameSet = (a: string[], b: string[]) => new Set(a).size === a.length && a.length === b.length && a.every((x) => b.includes(x));
 
 export function runExample(checker: Checker, item: Item, example: Example, index: number): ExampleOutcome {
   const asOf = example.as_of ?? DEFAULT_EXAMPLE_DATE;
+  // Checked on an impossible date (2025-02-30) an example would pass or fail by accident.
+  if (parseIsoDate(asOf) === undefined) {
+    return { item, example, index, passed: false, problems: [`as_of: ${String(asOf)} is not a real calendar date (YYYY-MM-DD)`] };
+  }
   const read = normaliseRecord(example.profile, { asOf });
   if (!read.ok) {
     return { item, example, index, passed: false, problems: read.issues.map((i) => `profile: ${i.message}`) };
