@@ -118,7 +118,7 @@ export const ISSUE_TITLES: Record<IssueCode, { zh: string; en: string }> = {
   BAD_VALIDITY: { zh: '有效期起止日期错误', en: 'validity dates out of order' },
   MISSING_SOURCE: { zh: '缺少出处', en: 'missing source' },
   MISSING_TARGET: { zh: '缺少规划原文的服务对象', en: "missing the seed's 服务对象 text" },
-  TARGET_NOT_IN_SEED: { zh: '服务对象原文在规划文本中找不到', en: 'target text not found in the plan' },
+  TARGET_NOT_IN_SEED: { zh: '服务对象与规划原文不符', en: 'target does not match the plan' },
   AMOUNT_SOURCE: { zh: '金额缺少出处或出处与原文不符', en: 'amount without a matching source line' },
   COVERAGE: { zh: '与服务清单不一致', en: 'does not match the catalogue' },
   TOO_FEW_EXAMPLES: { zh: '示例不足', en: 'too few examples' },

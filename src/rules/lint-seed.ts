@@ -31,6 +31,55 @@ export function planBeside(path: string): string | undefined {
 
 const lineCount = (plan: PlanText) => plan.lines.length - 1;
 
+/**
+ * The 服务对象 cell of a table row for an item: the text after the item's
+ * name, when the name stands as a cell of the line (at its start, or after
+ * the 服务目标 cell that opens a table's first row); else undefined, the line
+ * is no row of that item (a paragraph that mentions it, say).
+ */
+export function targetCell(line: string, name: string): string | undefined {
+  for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
+    const before = at === 0 ? ' ' : line[at - 1];
+    const after = line[at + name.length] ?? ' ';
+    if (/\s/.test(before) && /\s/.test(after)) return line.slice(at + name.length).trim();
+  }
+  return undefined;
+}
+
+/** The plan's table rows of an item (lines where its name stands as a cell). */
+function rowsOf(plan: PlanText, name: string): number[] {
+  const out: number[] = [];
+  plan.lines.forEach((l, i) => {
+    if (i > 0 && targetCell(l, name) !== undefined) out.push(i);
+  });
+  return out;
+}
+
+/** The table (9—1) and the chapter heading (第九章 弱有所扶, spaces made one) that a line stands under. */
+function placeOf(plan: PlanText, line: number): { table?: string; chapter?: string } {
+  let table: string | undefined;
+  let chapter: string | undefined;
+  for (let i = line; i > 0 && (table === undefined || chapter === undefined); i--) {
+    const l = plan.lines[i];
+    table ??= /^表?(\d+—\d+)\s/.exec(l)?.[1];
+    if (chapter === undefined && /^第[一二三四五六七八九十]+章\s/.test(l)) chapter = oneSpace(l);
+  }
+  return { table, chapter };
+}
+
+const oneSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Whether a number is written in a text as a number of its own (70 is not in 170, nor 7 in 70%). */
+function numberIn(text: string, n: number): boolean {
+  const digits = String(n);
+  for (let at = text.indexOf(digits); at >= 0; at = text.indexOf(digits, at + 1)) {
+    const before = text[at - 1] ?? '';
+    const after = text[at + digits.length] ?? '';
+    if (!/[\d.]/.test(before) && !/\d/.test(after) && !(after === '.' && /\d/.test(text[at + digits.length + 1] ?? ''))) return true;
+  }
+  return false;
+}
+
 /** The lines (1-based) of the plan that contain a text. */
 function linesWith(plan: PlanText, text: string): number[] {
   const out: number[] = [];
@@ -60,7 +109,7 @@ function checkAmount(amount: Amount, path: Path, plan: PlanText, out: Issue[]): 
   const digits = text.replace(/[,，]/g, '');
   for (const key of ['value', 'min', 'max'] as const) {
     const n = amount[key];
-    if (n !== undefined && n !== 0 && !digits.includes(String(n))) {
+    if (n !== undefined && n !== 0 && !numberIn(digits, n)) {
       out.push(makeIssue('AMOUNT_SOURCE', `${key} ${n} 在出处原文“${text}”中找不到`, { path: [...path, key], severity: 'warning' }));
     }
   }
@@ -92,20 +141,35 @@ export function lintAmounts(item: Item, path: Path, out: Issue[]): void {
 /** Targets, source lines and amounts of one item against the plan. Paths are relative to the file. */
 export function lintSeed(item: Item, path: Path, plan: PlanText, out: Issue[]): void {
   const line = item.source.line;
-  if (line > lineCount(plan)) {
+  const target = item.target.trim();
+  const inPlan = line <= lineCount(plan);
+  const cell = inPlan ? targetCell(plan.lines[line], item.name) : undefined;
+  if (!inPlan) {
     out.push(makeIssue('MISSING_SOURCE', `第 ${line} 行超出规划文本（共 ${lineCount(plan)} 行）`, { path: [...path, 'source', 'line'] }));
-  } else if (!plan.lines[line].includes(item.name)) {
-    const at = linesWith(plan, item.name);
+  } else if (cell === undefined) {
+    // A paragraph that mentions the item is not its source: the table row is.
+    const rows = rowsOf(plan, item.name);
     out.push(
-      makeIssue('MISSING_SOURCE', `第 ${line} 行没有服务项目“${item.name}”${at.length ? `；见第 ${at.slice(0, 3).join('、')} 行` : ''}`, {
+      makeIssue('MISSING_SOURCE', `第 ${line} 行不是服务项目“${item.name}”在表中的那一行${rows.length ? `；见第 ${rows.slice(0, 3).join('、')} 行` : ''}`, {
         path: [...path, 'source', 'line'],
         severity: 'warning',
-        hint: at.length ? `把 line 改为 ${at[0]}` : undefined,
+        hint: rows.length ? `把 line 改为 ${rows[0]}` : undefined,
       }),
     );
+  } else {
+    const under = placeOf(plan, line);
+    if (under.table !== undefined && item.source.table.replace(/^表/, '') !== under.table) {
+      out.push(makeIssue('MISSING_SOURCE', `第 ${line} 行在表${under.table}中，不在${item.source.table}中`, { path: [...path, 'source', 'table'], severity: 'warning', hint: `把 table 改为 表${under.table}` }));
+    }
+    if (under.chapter !== undefined && oneSpace(item.source.chapter) !== under.chapter) {
+      out.push(makeIssue('MISSING_SOURCE', `第 ${line} 行在“${under.chapter}”中，不在“${item.source.chapter}”中`, { path: [...path, 'source', 'chapter'], severity: 'warning', hint: `把 chapter 改为 ${under.chapter}` }));
+    }
+    if (target !== '' && cell !== target && plan.lines[line].includes(target)) {
+      // The whole cell, verbatim: a target cut short reads as another group of people.
+      out.push(makeIssue('TARGET_NOT_IN_SEED', `服务对象与第 ${line} 行表中的不一致，表中为“${cell}”`, { path: [...path, 'target'], severity: 'warning', hint: '服务对象须逐字抄录表中整格' }));
+    }
   }
 
-  const target = item.target.trim();
   if (target !== '') {
     const at = linesWith(plan, target);
     if (at.length === 0) {
