@@ -4,7 +4,7 @@
  * codes and places and the text can change.
  */
 
-import { maskIdNumbersInText } from './profile/id-number.js';
+import { maskIdLikeText, maskIdNumbersInText } from './profile/id-number.js';
 
 export const ISSUE_CODES = [
   // reading a file
@@ -150,6 +150,8 @@ export function makeIssue(
   const message = masked ? `${title}：${masked}` : title;
   // A file named by an ID number (张三511083….csv) is masked where it is named, too.
   if (rest.file !== undefined) rest.file = maskIdNumbersInText(rest.file);
+  // A key the user wrote (an ID number pasted as a key) is shown as the field.
+  if (rest.field !== undefined) rest.field = maskIdLikeText(String(rest.field));
   return { code, severity, message, ...(masked ? { detail: masked } : {}), ...rest };
 }
 

@@ -4,7 +4,7 @@
  */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { makeIssue, visibleText, type Issue } from './issues.js';
-import { maskIdNumbersInText } from './profile/id-number.js';
+import { maskIdLikeText, maskIdNumbersInText } from './profile/id-number.js';
 
 /** Above this many alias expansions a document is refused (alias bombs). */
 const MAX_ALIAS_COUNT = 100;
@@ -88,7 +88,7 @@ export function withExcerpt(source: { text: string }, issue: Issue): Issue {
   }
   const lineText = lines[issue.line - 1];
   if (lineText === undefined) return issue;
-  return { ...issue, excerpt: visibleText(maskIdNumbersInText(lineText)) };
+  return { ...issue, excerpt: visibleText(maskIdLikeText(lineText)) };
 }
 
 /** Renders "  12 | text\n     |    ^" under an issue, CJK-width aware. */

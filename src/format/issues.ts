@@ -1,7 +1,7 @@
 /** Problems as text for a terminal: file:line:column, code, message, caret excerpt, hint. */
 import type { ChalkInstance } from 'chalk';
 import { issueMessage, type Issue } from '../issues.js';
-import { maskIdNumbersInText } from '../profile/id-number.js';
+import { maskIdLikeText, maskIdNumbersInText } from '../profile/id-number.js';
 import { caretExcerpt } from '../yaml-source.js';
 
 export function issuePlace(issue: Issue): string {
@@ -14,7 +14,8 @@ export function formatIssue(issue: Issue, chalk: ChalkInstance, lang: 'zh' | 'en
   const en = lang === 'en';
   const head = issue.severity === 'warning' ? chalk.yellow(en ? 'warning' : '警告') : chalk.red(en ? 'error' : '错误');
   const place = issuePlace(issue);
-  const field = issue.field ? ` [${issue.field}]` : '';
+  // Masked here too: a field may be set on an issue after makeIssue.
+  const field = issue.field ? ` [${maskIdLikeText(String(issue.field))}]` : '';
   let out = `${place ? `${chalk.bold(place)}: ` : ''}${head} ${issue.code}${field}: ${issueMessage(issue, lang)}`;
   const caret = caretExcerpt(issue);
   if (caret) out += `\n${chalk.dim(caret)}`;

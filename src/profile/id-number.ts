@@ -102,7 +102,11 @@ const stars = (n: number): string => STARS[n] ?? '*'.repeat(n);
 export function maskIdNumber(raw: string): string {
   const id = String(raw).trim();
   if (id.length < 10) return stars(id.length);
-  return id.slice(0, 6) + stars(id.length - 10) + id.slice(-4);
+  // The birth date is hidden whole: digits 7–14 of 18, 7–12 of 15, whose last three are the
+  // sequence (as are those of 17, an 18 without its check digit). Separators do not count.
+  const digits = id.replace(/[^0-9０-９XxＸｘ]/g, '').length;
+  const kept = digits === 15 || digits === 17 ? 3 : 4;
+  return id.slice(0, 6) + stars(id.length - 6 - kept) + id.slice(-kept);
 }
 
 /**
@@ -150,6 +154,19 @@ const SEP = '(?:\\r\\n|[ \\-./_\\t\\r\\n\\u3000\\u00a0\\u200b\\u2013\\u2014])';
 const SPACED_RUN = new RegExp(`(?<![0-9０-９]${SEP}?)[0-9０-９](?:${SEP}?[0-9０-９XxＸｘ])+(?!${SEP}?[0-9０-９XxＸｘ])`, 'g');
 const HAS_SEPARATED_DIGITS = new RegExp(`[0-9０-９]${SEP}[0-9０-９]`);
 const NOT_DIGIT = /[^0-9０-９XxＸｘ]/g;
+
+/** A run of 15 to 19 digits (the last may be X): an ID number, or one mistyped by a digit or more. */
+const ID_LIKE_RUN = /(?<![0-9０-９])[0-9０-９]{15,19}[XxＸｘ]?(?![0-9０-９])/g;
+
+/**
+ * maskIdNumbersInText, and also runs of 15 to 19 digits that are no valid
+ * ID number (one digit too few or too many): for the excerpts of a
+ * profile's own lines and the keys of its fields, where such a run is a
+ * mistyped ID number rather than a household id an analyst must see.
+ */
+export function maskIdLikeText(text: string): string {
+  return maskIdNumbersInText(text).replace(ID_LIKE_RUN, (run) => maskIdNumber(run));
+}
 
 /**
  * Masks every ID number inside free text (messages, excerpts, names,

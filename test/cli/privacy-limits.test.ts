@@ -54,6 +54,9 @@ describe('a check never prints a whole ID number', () => {
     ['in groups', '"5110 8319 6006 0112 37"', '5110 8************2 37'],
     ['with hyphens', '"511083-19600601-1237"', '511083**********1237'],
     ['with a full-width digit', '51108319600601123７', '511083********123７'],
+    ['one digit short', '"51108319600601123"', '511083********123'],
+    ['one digit too many', '"5110831960060112377"', '511083*********2377'],
+    ['with a letter for the check digit', '"51108319600601123Y"', '511083********123Y'],
   ])('masks a malformed ID number %s in the error and its source line', async (_what, written, masked) => {
     const file = write('bad-id.yaml', `身份证号: ${written}\n`);
     const r = await runCli([file, ...AS_OF]);
@@ -62,6 +65,24 @@ describe('a check never prints a whole ID number', () => {
     expect(r.stderr).toContain(masked);
     expect(r.stderr.replace(/[^0-9０-９]/g, '')).not.toContain('19600601');
     expect(r.stderr.replace(/[^0-9０-９]/g, '')).not.toContain('１９６００６０１');
+  });
+});
+
+describe('an ID number pasted as a key, or in the legacy 15-digit form', () => {
+  it('is masked in the field tag of the error, in YAML and in JSON', async () => {
+    for (const [name, text] of [['key.yaml', `"${ID}": 1\n`], ['key.json', `{"${ID}": 1}`]]) {
+      const r = await runCli([write(name, text), ...AS_OF]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('UNKNOWN_KEY [511083********1237]');
+      expect(r.stderr.replace(/[^0-9]/g, '')).not.toContain('19600601');
+    }
+  });
+
+  it('shows none of the birth date of a 15-digit number', async () => {
+    const r = await runCli([write('old-id.yaml', '身份证号: "511083600229123"\n'), ...AS_OF, '--format', 'json']);
+    expect(r.stdout).toContain('"511083******123"');
+    expect((r.stdout + r.stderr).replace(/[^0-9]/g, '')).not.toContain('600229');
+    expect((r.stdout + r.stderr).replace(/[^0-9]/g, '')).not.toContain('0229');
   });
 });
 

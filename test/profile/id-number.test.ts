@@ -35,9 +35,11 @@ describe('citizen ID numbers (GB 11643-1999)', () => {
     expect(parseIdNumber('511028600601123')).toEqual({ ok: true, birthDate: '1960-06-01', sex: 'male', legacy: true, normalised: '511028600601123' });
     expect(parseIdNumber('511028600601124')).toMatchObject({ sex: 'female' });
   });
-  it('masks all but the region code and the last four', () => {
+  it('masks all but the region code and what follows the birth date', () => {
     expect(maskIdNumber('511083196006011237')).toBe('511083********1237');
-    expect(maskIdNumber('511028600601123')).toBe('511028*****1123');
+    // 15 digits: the date is digits 7–12, so only the three-digit sequence is shown.
+    expect(maskIdNumber('511028600601123')).toBe('511028******123');
+    expect(maskIdNumber('51108319600601123')).toBe('511083********123');
     expect(maskIdNumber('123')).toBe('***');
   });
   it('recognises ID-looking text', () => {
@@ -94,8 +96,12 @@ describe('the fast reading of ID numbers', () => {
 });
 
 describe('masking', () => {
-  it('masks text of any length as it always did', () => {
-    const reference = (id: string) => (id.length < 10 ? '*'.repeat(id.length) : id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4));
+  it('masks text of any length: the region code and the last four shown (the last three of 15 or 17 digits)', () => {
+    const reference = (id: string) => {
+      if (id.length < 10) return '*'.repeat(id.length);
+      const kept = id.length === 15 || id.length === 17 ? 3 : 4;
+      return id.slice(0, 6) + '*'.repeat(id.length - 6 - kept) + id.slice(-kept);
+    };
     for (let n = 0; n <= 40; n++) {
       const text = '1234567890'.repeat(4).slice(0, n);
       expect(maskIdNumber(` ${text} `)).toBe(reference(text));
