@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, CliError } from '../src/index.js';
+import { buildReport, check, Checker, CliError, loadCatalogue, readProfileText } from '../src/index.js';
 
 describe('check(profile, options) without the CLI', () => {
   it('reads Chinese keys and values and answers every item', () => {
@@ -50,5 +50,20 @@ describe('check(profile, options) without the CLI', () => {
     for (const profile of [null, 'age: 5', [], 42]) {
       expect(codeOf(() => check(profile as unknown as Record<string, unknown>, { asOf: '2025-06-01' }))).toEqual(['NOT_A_MAPPING']);
     }
+  });
+});
+
+describe('the library for many people', () => {
+  it('throws a coded error for a check date that is not one, in readProfileText and buildReport too, rather than count every age as unknown', () => {
+    const coded = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof CliError ? e.issues.map((i) => [i.code, i.field]) : String(e);
+      }
+      return 'no error';
+    };
+    expect(coded(() => readProfileText('出生日期: 1960-06-01\n', { file: 'p.yaml', asOf: 'nope' }))).toEqual([['BAD_ARGUMENT', 'asOf']]);
+    expect(coded(() => buildReport(new Checker(loadCatalogue()), {}, { asOf: '2025-02-30' }))).toEqual([['BAD_ARGUMENT', 'asOf']]);
   });
 });

@@ -1,5 +1,6 @@
 /** The single-check report, in the JSON shape of spec/cli.md. */
-import type { Issue } from '../issues.js';
+import { CliError, makeIssue, type Issue } from '../issues.js';
+import { parseIsoDate } from '../profile/dates.js';
 import type { Profile } from '../profile/normalise.js';
 import type { Lang } from '../rules/describe.js';
 import type { Catalogue } from '../rules/types.js';
@@ -44,6 +45,9 @@ export function buildReport(
   profile: Profile,
   options: { asOf: string; domain?: string; lang?: Lang; profileWarnings?: Issue[] },
 ): CheckReport {
+  if (parseIsoDate(options.asOf) === undefined) {
+    throw new CliError(2, [makeIssue('BAD_ARGUMENT', `asOf “${String(options.asOf)}” 不是真实日期，应为 YYYY-MM-DD`, { field: 'asOf' })]);
+  }
   const { catalogue } = checker;
   return {
     as_of: options.asOf,

@@ -4,8 +4,8 @@
  * sex read from the ID number, contradictions rejected. An absent fact stays
  * absent: unknown, never false.
  */
-import { makeIssue, type Issue } from '../issues.js';
-import { completedYears } from './dates.js';
+import { CliError, makeIssue, type Issue } from '../issues.js';
+import { completedYears, parseIsoDate } from './dates.js';
 import { coerceValue } from './coerce.js';
 import { FIELD_BY_KEY } from './fields.js';
 import { parseIdNumber } from './id-number.js';
@@ -32,6 +32,10 @@ export type NormaliseResult =
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 export function normaliseRecord(input: Record<string, unknown>, options: NormaliseOptions): NormaliseResult {
+  // Ages are counted to this date: one that is no date would give every age as NaN, unknown, silently.
+  if (parseIsoDate(options.asOf) === undefined) {
+    throw new CliError(2, [makeIssue('BAD_ARGUMENT', `asOf “${String(options.asOf)}” 不是真实日期，应为 YYYY-MM-DD`, { field: 'asOf' })]);
+  }
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
   const unknownKeys: string[] = [];
