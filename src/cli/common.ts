@@ -51,6 +51,18 @@ export function chalkFor(io: Io, color: boolean | undefined): ChalkInstance {
 }
 
 /** A rule folder or file argument as a full path (default: the built-in rules); exit 2 when it does not exist. */
+/**
+ * validate and test take the rule folder as their PATH, and also as
+ * `--rules PATH`, the option the other commands use (spec/cli.md). Two
+ * different paths are refused rather than one of them ignored.
+ */
+export function rulesPathOrOption(path: string | undefined, option: string | undefined): string | undefined {
+  if (path !== undefined && option !== undefined && path !== option) {
+    throw new CliError(2, [makeIssue('BAD_ARGUMENT', `规则路径给了两个：${path} 和 --rules ${option}；只给一个`, { field: '--rules' })]);
+  }
+  return path ?? option;
+}
+
 export function rulesPathArgument(io: Io, path: string | undefined): string {
   if (path === undefined) return BUILTIN_RULES_DIR;
   const full = resolve(io.cwd ?? process.cwd(), path);

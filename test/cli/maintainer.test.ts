@@ -37,6 +37,18 @@ describe('validate', () => {
     expect(lastLine(r.stdout)).toMatch(/^\d+ 个错误，\d+ 个警告（23 个规则文件/);
   });
 
+  it('takes the rule folder as --rules PATH too, as the other commands do, and refuses two different paths', async () => {
+    const viaOption = await runCli(['validate', '--rules', `${F}/UNKNOWN_FACT.yaml`]);
+    expect(viaOption.code).toBe(1);
+    expect(viaOption.stdout).toContain('UNKNOWN_FACT');
+    const test = await runCli(['test', '--rules', `${F}/good.yaml`]);
+    expect(test.code).toBe(0);
+    expect(lastLine(test.stdout)).toMatch(/^\d+ passed, 0 failed$/);
+    const both = await runCli(['validate', `${F}/good.yaml`, '--rules', `${F}/UNKNOWN_FACT.yaml`]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('BAD_ARGUMENT');
+  });
+
   it('exits 0 on warnings alone, and 1 with --strict', async () => {
     expect((await runCli(['validate', `${F}/COVERAGE.yaml`])).code).toBe(0);
     expect((await runCli(['validate', `${F}/COVERAGE.yaml`, '--strict'])).code).toBe(1);

@@ -12,12 +12,13 @@ import { CATALOGUE } from '../../rules/catalogue.js';
 import { DEFAULT_EXAMPLE_DATE, runExamples } from '../../rules/examples.js';
 import { loadRules } from '../../rules/loader.js';
 import { examplePlace } from '../../rules/places.js';
-import { addColor, addLang, chalkFor, rulesPathArgument } from '../common.js';
+import { addColor, addLang, addRules, chalkFor, rulesPathArgument, rulesPathOrOption } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
 
 interface TestFlags {
   filter?: string;
+  rules?: string;
   lang: Lang;
   color?: boolean;
 }
@@ -30,10 +31,11 @@ export function registerTestCommand(program: Command, io: Io): void {
     .command('test [path]')
     .description('运行规则旁的示例（默认：内置清单）；有失败时退出码为 1 / run the example cases beside the rules; exit 1 on any failure')
     .option('--filter <id>', '只运行一个项目的示例 / run one item\'s cases only');
+  addRules(cmd);
   addLang(cmd);
   addColor(cmd);
-  cmd.action((path: string | undefined, flags: TestFlags, command: Command) => {
-    const target = rulesPathArgument(io, path);
+  cmd.action((pathArgument: string | undefined, flags: TestFlags, command: Command) => {
+    const target = rulesPathArgument(io, rulesPathOrOption(pathArgument, flags.rules));
     const cwd = io.cwd ?? process.cwd();
     const chalk = chalkFor(io, flags.color);
     const loaded = loadRules(target);

@@ -3,13 +3,14 @@ import { Option, type Command } from 'commander';
 import { formatValidateGithub, formatValidateJson, formatValidateText, type ValidateFormat } from '../../format/validate.js';
 import type { Lang } from '../../rules/describe.js';
 import { lintRules } from '../../rules/lint.js';
-import { addColor, addLang, chalkFor, rulesPathArgument } from '../common.js';
+import { addColor, addLang, addRules, chalkFor, rulesPathArgument, rulesPathOrOption } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
 
 interface ValidateFlags {
   format: ValidateFormat;
   strict?: boolean;
+  rules?: string;
   lang: Lang;
   color?: boolean;
 }
@@ -20,9 +21,11 @@ export function registerValidateCommand(program: Command, io: Io): void {
     .description('检查规则文件（默认：内置清单），列出所有问题及其行列；有错误时退出码为 1 / validate rule files (default: the built-in catalogue); exit 1 on any error')
     .addOption(new Option('--format <format>', '输出格式 / output format (github: GitHub Actions annotations)').choices(['text', 'json', 'github']).default('text'))
     .option('--strict', '警告也算失败 / warnings fail too');
+  addRules(cmd);
   addLang(cmd);
   addColor(cmd);
-  cmd.action((path: string | undefined, flags: ValidateFlags, command: Command) => {
+  cmd.action((pathArgument: string | undefined, flags: ValidateFlags, command: Command) => {
+    const path = rulesPathOrOption(pathArgument, flags.rules);
     const target = rulesPathArgument(io, path);
     const report = lintRules(target);
     const cwd = io.cwd ?? process.cwd();
