@@ -21,7 +21,8 @@ import { loadRules, PARAMETERS_FILE, ruleFiles } from './loader.js';
 import { deadBranches, mentionsEveryone, reach } from './satisfy.js';
 import { placeNear } from './schema-issues.js';
 import { itemSchema } from './schema.js';
-import type { Catalogue, Condition, Item } from './types.js';
+import { isParamRef } from './operators.js';
+import { leavesOf, type Catalogue, type Condition, type Item } from './types.js';
 
 type Path = (string | number)[];
 
@@ -62,6 +63,8 @@ function analysisContext(catalogue: Catalogue, item: Item): EvalContext {
   const asOf = parseIsoDate(item.valid.to) ? item.valid.to : DEFAULT_EXAMPLE_DATE;
   const ctx = makeContext(catalogue, asOf);
   for (const name of Object.keys(ctx.params)) ctx.params[name] ??= PLACEHOLDER_PARAMETER;
+  // Parameters the rule reads but the catalogue lacks (parameters.yaml broken: said there) too.
+  for (const leaf of leavesOf(itemCondition(item))) if (isParamRef(leaf.value)) ctx.params[leaf.value.param] ??= PLACEHOLDER_PARAMETER;
   return ctx;
 }
 

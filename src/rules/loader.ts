@@ -153,7 +153,15 @@ function readSource(file: string, issues: Issue[]): { source: SourceDoc; data: u
   return parsed;
 }
 
-function loadParameters(dir: string | undefined, issues: Issue[], sources: Map<string, SourceDoc>): Record<string, Parameter> {
+/** Every parameter name, for rules checked while parameters.yaml itself is broken (its own errors say why). */
+class AnyName extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+
+/** The parameters, or undefined when parameters.yaml is there but cannot be read or is invalid. */
+function loadParameters(dir: string | undefined, issues: Issue[], sources: Map<string, SourceDoc>): Record<string, Parameter> | undefined {
   if (!dir) return {};
   const file = join(dir, PARAMETERS_FILE);
   try {
@@ -162,12 +170,12 @@ function loadParameters(dir: string | undefined, issues: Issue[], sources: Map<s
     return {};
   }
   const read = readSource(file, issues);
-  if (!read) return {};
+  if (!read) return undefined;
   sources.set(file, read.source);
   const parsed = parameterFileSchema.safeParse(read.data);
   if (!parsed.success) {
     issues.push(...schemaIssues(parsed.error, read.source, read.data));
-    return {};
+    return undefined;
   }
   const parameters: Record<string, Parameter> = {};
   for (const [name, parameter] of Object.entries(parsed.data.parameters)) {
@@ -231,8 +239,10 @@ export function loadRules(path: string): LoadedRules {
   const sources = new Map<string, SourceDoc>();
   const isDir = pathKind(path) === 'folder';
   const files = ruleFiles(path);
-  const parameters = loadParameters(isDir ? path : join(path, '..'), issues, sources);
-  const params = new Set(Object.keys(parameters));
+  const loadedParameters = loadParameters(isDir ? path : join(path, '..'), issues, sources);
+  const parameters = loadedParameters ?? {};
+  // A broken parameters.yaml is reported once, in itself, not again at every rule that reads a parameter.
+  const params: ReadonlySet<string> = loadedParameters ? new Set(Object.keys(parameters)) : new AnyName();
   const items: Item[] = [];
   const domains: DomainInfo[] = [];
   const seenIds = new Map<string, string>();

@@ -2,7 +2,7 @@
  * validate's checks, one broken fixture per issue code (test/fixtures/rules/
  * CODE.yaml: good.yaml with one mistake), each found at its line and column.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,24 @@ describe('another folder', () => {
       expect(report.errorCount).toBe(0);
       // A folder is compared with the whole catalogue: the other eight domains are missing.
       expect(report.issues.some((i) => i.code === 'COVERAGE' && i.message.includes('8 个领域'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a broken parameters.yaml', () => {
+  it('is reported once, in itself: the rules that read its parameters get no errors of their own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-params-'));
+    try {
+      cpSync(BUILTIN_RULES_DIR, dir, { recursive: true });
+      const file = join(dir, 'parameters.yaml');
+      const text = readFileSync(file, 'utf8');
+      const broken = text.replace('values: []        # - { from: 2025-01-01, value: 700, source: "……" }', 'values: [{ from: 2025-01-01, value: "700" }]');
+      expect(broken).not.toBe(text);
+      writeFileSync(file, broken);
+      const report = lintRules(dir);
+      expect(report.issues.map((i) => [i.code, i.file?.endsWith('parameters.yaml')])).toEqual([['SCHEMA', true]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
