@@ -34,14 +34,20 @@ function formatFailedCase(c: FailedCase, lang: Lang, chalk: ChalkInstance): stri
   return lines.join('\n');
 }
 
-/** The closing line; its wording is a contract (CI logs are searched for it). */
-function testSummaryLine(passed: number, failed: number): string {
-  return `${passed} passed, ${failed} failed`;
+/**
+ * The closing line; its wording is a contract (CI logs are searched for it).
+ * Rule files that did not load are counted after it: their cases never ran,
+ * so "N passed, 0 failed" alone would read as all well.
+ */
+function testSummaryLine(passed: number, failed: number, notLoaded: number): string {
+  const files = notLoaded === 1 ? 'rule file did not load: its cases were' : 'rule files did not load: their cases were';
+  return `${passed} passed, ${failed} failed${notLoaded > 0 ? `; ${notLoaded} ${files} not run` : ''}`;
 }
 
-export function formatTestReport(failures: FailedCase[], counts: { passed: number; failed: number }, lang: Lang, chalk: ChalkInstance): string {
+export function formatTestReport(failures: FailedCase[], counts: { passed: number; failed: number; notLoaded?: number }, lang: Lang, chalk: ChalkInstance): string {
   const blocks = failures.map((f) => formatFailedCase(f, lang, chalk));
-  const line = testSummaryLine(counts.passed, counts.failed);
-  blocks.push(counts.failed > 0 ? chalk.red.bold(line) : chalk.green.bold(line));
+  const notLoaded = counts.notLoaded ?? 0;
+  const line = testSummaryLine(counts.passed, counts.failed, notLoaded);
+  blocks.push(counts.failed > 0 || notLoaded > 0 ? chalk.red.bold(line) : chalk.green.bold(line));
   return blocks.join('\n') + '\n';
 }

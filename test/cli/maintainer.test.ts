@@ -109,7 +109,7 @@ describe('test', () => {
     const r = await runCli(['test', `${F}/UNKNOWN_FACT.yaml`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${F}/UNKNOWN_FACT.yaml:12:19`);
-    expect(lastLine(r.stdout)).toBe('0 passed, 0 failed');
+    expect(lastLine(r.stdout)).toBe('0 passed, 0 failed; 1 rule file did not load: its cases were not run');
   });
 });
 

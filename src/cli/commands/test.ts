@@ -68,7 +68,8 @@ export function registerTestCommand(program: Command, io: Io): void {
         };
       });
     const passed = outcomes.length - failures.length;
-    io.stdout(formatTestReport(failures, { passed, failed: failures.length }, flags.lang, chalk));
+    const notLoaded = new Set(loaded.issues.filter((i) => i.severity !== 'warning').map((i) => i.file)).size;
+    io.stdout(formatTestReport(failures, { passed, failed: failures.length, notLoaded }, flags.lang, chalk));
     if (failures.length > 0 || loaded.issues.length > 0) setExitCode(command, 1);
   });
 }
