@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { CATALOGUE } from '../../src/rules/catalogue.js';
 import { runCli } from './run.js';
 
@@ -49,11 +50,15 @@ describe('longchang-check PROFILE', () => {
     for (const x of report.results) expect(['eligible', 'ineligible', 'undetermined']).toContain(x.status);
   });
 
-  it('--format yaml gives the same report', async () => {
+  it('--format yaml gives the same report, without anchors or aliases, dates quoted for YAML 1.1 readers', async () => {
     const r = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--format', 'yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^as_of: 2025-06-01/m);
+    expect(r.stdout).toMatch(/^as_of: "2025-06-01"/m);
     expect(r.stdout).toContain('id_number: 511083********1237');
+    // The same list (the person's insurance, seen again in a reason) is written out each time.
+    expect(r.stdout).not.toMatch(/[&*]a\d/);
+    const json = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--format', 'json']);
+    expect(parseYaml(r.stdout)).toEqual(JSON.parse(json.stdout));
   });
 
   it('warns plainly when the check date is after the plan period', async () => {

@@ -41,7 +41,8 @@ export function registerCheckCommand(program: Command, io: Io): void {
     const checker = new Checker(await catalogueFor(io, flags.rules));
     const report = buildReport(checker, read.profile, { asOf, domain: flags.domain, lang: flags.lang, profileWarnings: read.warnings });
     if (flags.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-    else if (flags.format === 'yaml') io.stdout(stringify(report));
+    // No anchors and aliases for repeated lists, and strings a YAML 1.1 reader would take for dates or booleans quoted.
+    else if (flags.format === 'yaml') io.stdout(stringify(report, { aliasDuplicateObjects: false, version: '1.1' }));
     else {
       // The table renderer (and cli-table3) is imported only for table output.
       const { formatCheckTable } = await import('../../format/check-table.js');
