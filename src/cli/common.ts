@@ -13,6 +13,7 @@ import type { Profile } from '../profile/normalise.js';
 import { readProfileText } from '../profile/read.js';
 import type { Lang } from '../rules/describe.js';
 import type { Catalogue } from '../rules/types.js';
+import { decodeUtf8Text } from '../utf8-text.js';
 import type { Io } from './io.js';
 
 export interface CommonOptions {
@@ -101,6 +102,13 @@ function tooLarge(file: string, bytes: number): CliError {
   return new CliError(2, [makeIssue('FILE_UNREADABLE', detail, { file })]);
 }
 
+/** A profile's text, which must be UTF-8: a GB18030 file read as UTF-8 had given keys nobody wrote. */
+function profileText(bytes: Buffer, file: string): string {
+  const decoded = decodeUtf8Text(bytes, file, '档案文件');
+  if (!decoded.ok) throw new CliError(2, [decoded.issue]);
+  return decoded.text.replace(/^\uFEFF/, '');
+}
+
 /** Reads a file argument, or standard input for "-". */
 export async function readInput(io: Io, path: string): Promise<{ text: string; file: string }> {
   if (path === '-') {
@@ -113,13 +121,13 @@ export async function readInput(io: Io, path: string): Promise<{ text: string; f
       if (bytes > MAX_PROFILE_BYTES) throw tooLarge('<stdin>', bytes);
       chunks.push(buffer);
     }
-    return { text: Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''), file: '<stdin>' };
+    return { text: profileText(Buffer.concat(chunks), '<stdin>'), file: '<stdin>' };
   }
   const full = resolve(io.cwd ?? process.cwd(), path);
   try {
     const { size, isFile } = await stat(full).then((s) => ({ size: s.size, isFile: s.isFile() }));
     if (isFile && size > MAX_PROFILE_BYTES) throw tooLarge(path, size);
-    return { text: (await readFile(full, 'utf8')).replace(/^\uFEFF/, ''), file: path };
+    return { text: profileText(await readFile(full), path), file: path };
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

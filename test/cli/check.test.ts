@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { parse as parseYaml } from 'yaml';
 import { CATALOGUE } from '../../src/rules/catalogue.js';
 import { runCli } from './run.js';
@@ -118,6 +119,16 @@ describe('longchang-check PROFILE', () => {
 });
 
 describe('bad input: exit 2, file, line and field, no stack trace', () => {
+  it('refuses a profile saved as GB18030 (as Notepad saves it in China) at its first byte, rather than read keys nobody wrote', async () => {
+    const file = join(dir, 'gbk.yaml');
+    writeFileSync(file, iconv.encode('年龄: 70\n常住: 是\n', 'gb18030'));
+    const r = await runCli([file, '--as-of', '2025-06-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:1:1: 错误 ENCODING`);
+    expect(r.stderr).toContain('像是 GB18030/GBK 编码；档案文件须保存为 UTF-8');
+    expect(r.stderr).not.toContain('UNKNOWN_KEY');
+  });
+
   it.each([
     ['misspelt key', 'resident: true\nhukuo_type: rural\n', ':2:', 'UNKNOWN_KEY', 'hukou_type'],
     ['impossible date', 'birth_date: 2023-02-30\n', ':1:', 'BAD_DATE', 'birth_date'],
