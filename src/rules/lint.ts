@@ -187,7 +187,9 @@ export function lintRules(path: string, options: LintOptions = {}): LintReport {
     }
   }
 
-  for (const c of lintCoverage(coverageFiles, { severity: builtin ? 'error' : 'warning', whole, folder: path })) {
+  // A domain's file that is there but did not load is not missing: its own errors say why.
+  const unloaded = files.filter((f) => basename(f) !== PARAMETERS_FILE && !sourced.some((s) => s.file === f)).map((f) => basename(f));
+  for (const c of lintCoverage(coverageFiles, { severity: builtin ? 'error' : 'warning', whole, folder: path, unloaded })) {
     const source = c.file ? loaded.sources.get(c.file) : undefined;
     found.push(source ? placeNear(source, c.issue, c.key) : c.issue);
   }

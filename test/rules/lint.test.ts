@@ -145,3 +145,17 @@ describe('a broken parameters.yaml', () => {
     }
   });
 });
+
+describe('a domain file that does not load', () => {
+  it('is reported by its own errors, not also as a missing domain', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-unloaded-'));
+    try {
+      cpSync(BUILTIN_RULES_DIR, dir, { recursive: true });
+      writeFileSync(join(dir, 'assistance.yaml'), 'domain: assistance\nname: [\n');
+      const report = lintRules(dir);
+      expect(report.issues.map((i) => i.code)).toEqual(['YAML_SYNTAX']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
