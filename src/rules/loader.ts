@@ -72,6 +72,22 @@ export function ruleFiles(path: string): string[] {
     .map((f) => join(path, f));
 }
 
+/**
+ * For validate and test: a folder without rule files cannot be used at all
+ * (a wrong path, a checkout without data/): exit 2 with one message, not a
+ * report of nine missing domains.
+ */
+export function requireRuleFiles(path: string): void {
+  if (pathKind(path) === 'folder' && ruleFiles(path).length === 0) {
+    throw new CliError(2, [
+      makeIssue('FILE_NOT_FOUND', `${path} 中没有规则文件（*.yaml，parameters.yaml 除外）`, {
+        file: path,
+        hint: '规则目录里每个领域一个文件，如 elderly.yaml（见 docs/rule-format.md） / a rule folder holds one <domain>.yaml per domain',
+      }),
+    ]);
+  }
+}
+
 /** A rule file's text: UTF-8 only (utf8-text.ts). */
 export function decodeRuleText(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; issue: Issue } {
   return decodeUtf8Text(bytes, file, '规则文件');

@@ -11,6 +11,12 @@ import { makeIssue, type Issue, type IssueCode } from '../issues.js';
 import { nearest } from '../profile/keys.js';
 import { placeIssue, type SourceDoc } from '../yaml-source.js';
 import { OPERATOR_NAMES } from './operators.js';
+
+/** A value as a message quotes it: JSON, cut short (a text file given as a rule file is one 80 KB string). */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 120 ? `${text.slice(0, 100)}…（共 ${text.length} 个字符）` : text;
+}
 import { amountSchema, exampleSchema, itemSchema, partSchema, ruleFileSchema, sourceSchema } from './schema.js';
 
 type Path = (string | number)[];
@@ -111,7 +117,7 @@ function convert(zi: ZodIssue, base: Path, data: unknown, out: { issue: Issue; k
         const last = path[path.length - 1];
         return push(missingKeyCode(path), `${path.slice(0, -1).join('.') || '(根)'}: 缺少 ${String(last)}`);
       }
-      return push('SCHEMA', `${where}: 应为${TYPE_WORDS[zi.expected] ?? zi.expected}，得到 ${JSON.stringify(value)}`);
+      return push('SCHEMA', `${where}: 应为${TYPE_WORDS[zi.expected] ?? zi.expected}，得到 ${shown(value)}`);
     }
     case 'invalid_value': {
       const value = valueAt(data, path);
@@ -121,7 +127,7 @@ function convert(zi: ZodIssue, base: Path, data: unknown, out: { issue: Issue; k
           hint: guess ? `did you mean ${guess}?` : `可用：${OPERATOR_NAMES.join(', ')}`,
         });
       }
-      return push('SCHEMA', `${where}: 应为以下之一：${zi.values.map((v) => String(v)).join(', ')}，得到 ${JSON.stringify(value)}`);
+      return push('SCHEMA', `${where}: 应为以下之一：${zi.values.map((v) => String(v)).join(', ')}，得到 ${shown(value)}`);
     }
     case 'invalid_format': {
       const last = path[path.length - 1];

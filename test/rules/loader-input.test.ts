@@ -198,15 +198,15 @@ describe('a folder with no rule files', () => {
     expect(found[0].message).toContain(`${dir} 中没有规则文件`);
   });
 
-  it('validate and test exit 1; a check against it exits 2', async () => {
+  it('validate, test and a check against it exit 2, input that cannot be used at all, with that one message', async () => {
     const dir = folder();
     const v = await runCli(['validate', dir]);
-    expect(v.stdout).toContain(`${dir}: 错误 FILE_NOT_FOUND: 找不到文件：${dir} 中没有规则文件`);
-    expect(v.stdout).toMatch(/1 个错误，\d+ 个警告（0 个规则文件，0 项）/);
-    expect(v.code).toBe(1);
+    expect(v.stderr).toContain(`${dir}: 错误 FILE_NOT_FOUND: 找不到文件：${dir} 中没有规则文件`);
+    expect(v.stderr).not.toContain('COVERAGE');
+    expect(v.code).toBe(2);
     const t = await runCli(['test', dir]);
-    expect(t.stdout).toContain('FILE_NOT_FOUND');
-    expect(t.code).toBe(1);
+    expect(t.stderr).toContain('FILE_NOT_FOUND');
+    expect(t.code).toBe(2);
     const c = await runCli(['examples/profile-elderly.yaml', '--as-of', '2025-06-01', '--rules', dir]);
     expect(c.stderr).toContain('FILE_NOT_FOUND');
     expect(c.code).toBe(2);

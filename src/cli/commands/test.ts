@@ -10,7 +10,7 @@ import { normaliseRecord } from '../../profile/normalise.js';
 import type { Lang } from '../../rules/describe.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
 import { DEFAULT_EXAMPLE_DATE, runExamples } from '../../rules/examples.js';
-import { loadRules } from '../../rules/loader.js';
+import { loadRules, requireRuleFiles } from '../../rules/loader.js';
 import { examplePlace } from '../../rules/places.js';
 import { addColor, addLang, addRules, chalkFor, rulesPathArgument, rulesPathOrOption } from '../common.js';
 import type { Io } from '../io.js';
@@ -36,6 +36,7 @@ export function registerTestCommand(program: Command, io: Io): void {
   addColor(cmd);
   cmd.action((pathArgument: string | undefined, flags: TestFlags, command: Command) => {
     const target = rulesPathArgument(io, rulesPathOrOption(pathArgument, flags.rules));
+    requireRuleFiles(target);
     const cwd = io.cwd ?? process.cwd();
     const chalk = chalkFor(io, flags.color);
     const loaded = loadRules(target);

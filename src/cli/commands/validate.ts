@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { formatValidateGithub, formatValidateJson, formatValidateText, type ValidateFormat } from '../../format/validate.js';
 import type { Lang } from '../../rules/describe.js';
 import { lintRules } from '../../rules/lint.js';
+import { requireRuleFiles } from '../../rules/loader.js';
 import { addColor, addLang, addRules, chalkFor, rulesPathArgument, rulesPathOrOption } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
@@ -27,6 +28,7 @@ export function registerValidateCommand(program: Command, io: Io): void {
   cmd.action((pathArgument: string | undefined, flags: ValidateFlags, command: Command) => {
     const path = rulesPathOrOption(pathArgument, flags.rules);
     const target = rulesPathArgument(io, path);
+    requireRuleFiles(target);
     const report = lintRules(target);
     const cwd = io.cwd ?? process.cwd();
     const view = {
