@@ -102,15 +102,24 @@ export function coerceValue(field: FieldDef, raw: unknown): Coerced {
           ? raw.split(SET_SEPARATORS)
           : [raw];
       const out: string[] = [];
+      let saidNone = false;
       for (const p of parts) {
         if (p === null || p === undefined || typeof p === 'object') {
           return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为取值列表：${allowedValues(field)}` };
         }
         const text = String(p).trim();
-        if (text === '' || text === '无' || text === 'none') continue;
+        if (text === '') continue;
+        if (text === '无' || text === 'none') {
+          saidNone = true;
+          continue;
+        }
         const one = enumValue(field, text);
         if (!one.ok) return one;
         if (!out.includes(one.value as string)) out.push(one.value as string);
+      }
+      // “居民医保、无” says both something and nothing: which one was meant is for the person to say.
+      if (saidNone && out.length > 0) {
+        return { ok: false, code: 'FACT_CONFLICT', detail: `${field.key} 既写了“无”又写了 ${out.join('、')}：只写其一` };
       }
       return { ok: true, value: out };
     }

@@ -136,6 +136,7 @@ describe('bad input: exit 2, file, line and field, no stack trace', () => {
     ['malformed YAML', 'age: [3\n', ':2:', 'YAML_SYNTAX', ''],
     ['a list instead of a mapping', '- age: 3\n', ':1:', 'NOT_A_MAPPING', ''],
     ['value outside the enum', 'sex: x\n', ':1:', 'BAD_ENUM', 'male'],
+    ['a list that says none and something', '参保: 居民医保、无\n', ':1:', 'FACT_CONFLICT', '既写了“无”又写了 resident_medical'],
   ])('%s', async (_name, text, place, code, mention) => {
     const file = write(`bad-${code}.yaml`, text);
     const r = await runCli([file]);
