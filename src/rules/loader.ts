@@ -58,7 +58,8 @@ function unusablePath(path: string, e: unknown): CliError {
  * nor a folder.
  */
 export function ruleFiles(path: string): string[] {
-  if (pathKind(path) === 'file') return [path];
+  // parameters.yaml named alone is checked as what it is (loadRules reads it as the parameters), not as a rule file.
+  if (pathKind(path) === 'file') return basename(path) === PARAMETERS_FILE ? [] : [path];
   let names: string[];
   try {
     names = readdirSync(path);

@@ -49,6 +49,14 @@ describe('validate', () => {
     expect(both.stderr).toContain('BAD_ARGUMENT');
   });
 
+  it('checks parameters.yaml named alone as the parameter file it is, not as a rule file', async () => {
+    expect((await runCli(['validate', 'data/parameters.yaml', '--strict'])).code).toBe(0);
+    const r = await runCli(['validate', `${F}/parameter-dates/parameters.yaml`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('BAD_DATE');
+    expect(r.stdout).not.toContain('缺少 domain');
+  });
+
   it('exits 0 on warnings alone, and 1 with --strict', async () => {
     expect((await runCli(['validate', `${F}/COVERAGE.yaml`])).code).toBe(0);
     expect((await runCli(['validate', `${F}/COVERAGE.yaml`, '--strict'])).code).toBe(1);
