@@ -101,6 +101,7 @@ export function caretExcerpt(issue: Issue): string {
 }
 
 export function placeIssue(source: SourceDoc, issue: Issue, key = false): Issue {
-  const at = issue.path ? locate(source, issue.path, key) : undefined;
+  // The whole document (an empty or comment-only file has no node to point at) is at its start.
+  const at = issue.path ? (locate(source, issue.path, key) ?? (issue.path.length === 0 ? { line: 1, column: 1 } : undefined)) : undefined;
   return withExcerpt(source, { ...issue, file: maskIdNumbersInText(source.file), ...(at ?? {}) });
 }

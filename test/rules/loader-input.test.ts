@@ -219,3 +219,14 @@ describe('a folder with no rule files', () => {
     expect(lintRules(dir).issues.some((i) => i.code === 'COVERAGE' && i.severity === 'warning')).toBe(true);
   });
 });
+
+describe('a rule file with no content', () => {
+  it.each([
+    ['empty', ''],
+    ['only a comment', '# 只有注释\n'],
+  ])('%s: SCHEMA at line 1, column 1, so an editor and a GitHub annotation can point at it', (_name, text) => {
+    const dir = folder({ 'elderly.yaml': text });
+    const found = errors(join(dir, 'elderly.yaml'));
+    expect(found.map((i) => [i.code, i.line, i.column])).toEqual([['SCHEMA', 1, 1]]);
+  });
+});
