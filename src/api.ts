@@ -37,14 +37,18 @@ function checkerFor(catalogue: Catalogue): Checker {
 
 const badArgument = (field: string, detail: string) => new CliError(2, [makeIssue('BAD_ARGUMENT', detail, { field })]);
 
-export function check(profile: Record<string, unknown>, options: CheckCallOptions = {}): CheckReport {
+export function check(profile: Record<string, unknown>, given: CheckCallOptions | null = {}): CheckReport {
+  const options = given ?? {};
   const asOf = options.asOf ?? todayIso();
   // Ages are counted to this date: a date that is not one would answer with NaN ages, silently.
   if (!parseIsoDate(asOf)) throw badArgument('asOf', `asOf “${asOf}” 不是真实日期，应为 YYYY-MM-DD`);
   if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') throw badArgument('lang', `lang “${String(options.lang)}”：可用 zh、en`);
   // A profile is one person's facts by key: anything else (null, a string of YAML, a list) is said, not misread.
-  if (profile === null || typeof profile !== 'object' || Array.isArray(profile)) {
-    throw new CliError(2, [makeIssue('NOT_A_MAPPING', `档案应为键值对象（如 { 年龄: 65 }），得到 ${Array.isArray(profile) ? '数组' : profile === null ? 'null' : typeof profile}`, {})]);
+  // A Map or a Date is an object too, but its facts (if any) are not its keys: it would be read as no facts at all.
+  const plain = profile !== null && typeof profile === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(profile));
+  if (!plain) {
+    const got = Array.isArray(profile) ? '数组' : profile === null ? 'null' : typeof profile === 'object' ? (profile.constructor?.name ?? 'object') : typeof profile;
+    throw new CliError(2, [makeIssue('NOT_A_MAPPING', `档案应为键值对象（如 { 年龄: 65 }），得到 ${got}`, {})]);
   }
   const catalogue = options.catalogue ?? (builtin ??= loadCatalogue());
   // A misspelt domain would otherwise answer "nothing applies to this person".

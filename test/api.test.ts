@@ -47,9 +47,14 @@ describe('check(profile, options) without the CLI', () => {
   });
 
   it('throws NOT_A_MAPPING for a profile that is not an object of facts', () => {
-    for (const profile of [null, 'age: 5', [], 42]) {
+    // A Map or a Date is an object, but reading its own keys would find no facts and answer "undetermined" for everything.
+    for (const profile of [null, 'age: 5', [], 42, new Map([['age', 70]]), new Date()]) {
       expect(codeOf(() => check(profile as unknown as Record<string, unknown>, { asOf: '2025-06-01' }))).toEqual(['NOT_A_MAPPING']);
     }
+  });
+
+  it('takes null options as no options', () => {
+    expect(check({ 年龄: 70 }, null).results).toHaveLength(78);
   });
 });
 

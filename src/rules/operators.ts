@@ -61,15 +61,18 @@ export const OPERATOR_BY_NAME: ReadonlyMap<string, OperatorDef> = new Map(OPERAT
 export const CODEGEN_HELPERS = { addYears, years: completedYears };
 
 /** Whether `value` is a legal single value of `field` (an enum value, an integer…). */
+const inRange = (field: FieldDef, n: number) => (field.min === undefined || n >= field.min) && (field.max === undefined || n <= field.max);
+
 export function isValueOfField(field: FieldDef, value: unknown): boolean {
   switch (field.type) {
     case 'enum':
     case 'set':
       return typeof value === 'string' && (field.values ?? []).some((v) => v.value === value);
+    // A value the fact can never take (disability grade 9 of 1–4) is a typo, not a rule.
     case 'integer':
-      return Number.isInteger(value);
+      return Number.isInteger(value) && inRange(field, value as number);
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
+      return typeof value === 'number' && Number.isFinite(value) && inRange(field, value);
     case 'string':
       return typeof value === 'string';
     case 'boolean':
@@ -90,17 +93,18 @@ export function isParamRef(value: unknown): value is { param: string } {
 export function checkLeafValue(op: OperatorDef, field: FieldDef, value: unknown, params: ReadonlySet<string>): { code: 'BAD_VALUE' | 'UNKNOWN_PARAM'; detail: string } | undefined {
   const bad = (detail: string) => ({ code: 'BAD_VALUE' as const, detail });
   const allowed = () => (field.values ?? []).map((v) => v.value).join(', ');
+  const range = field.min !== undefined || field.max !== undefined ? `（${field.min ?? '…'}—${field.max ?? '…'}）` : '';
   switch (op.shape) {
     case 'boolean':
       return typeof value === 'boolean' ? undefined : bad(`${op.name} 需要 true 或 false`);
     case 'scalar':
       if (isValueOfField(field, value)) return undefined;
-      return bad(field.values ? `${JSON.stringify(value)} 不是 ${field.key} 的取值（${allowed()}）` : `${op.name} 需要一个 ${field.type} 类型的值，得到 ${JSON.stringify(value)}`);
+      return bad(field.values ? `${JSON.stringify(value)} 不是 ${field.key} 的取值（${allowed()}）` : `${op.name} 需要一个 ${field.type} 类型的值${range}，得到 ${JSON.stringify(value)}`);
     case 'list':
     case 'members':
       if (!Array.isArray(value) || value.length === 0) return bad(`${op.name} 需要一个非空列表`);
       for (const e of value) {
-        if (!isValueOfField(field, e)) return bad(`${JSON.stringify(e)} 不是 ${field.key} 的取值${field.values ? `（${allowed()}）` : ''}`);
+        if (!isValueOfField(field, e)) return bad(`${JSON.stringify(e)} 不是 ${field.key} 的取值${field.values ? `（${allowed()}）` : range}`);
       }
       return undefined;
     case 'member':

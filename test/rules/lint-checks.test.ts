@@ -32,6 +32,7 @@ const CASES: [string, string, string, IssueCode, string, Severity][] = [
   ['an amount whose range is upside down', RULE, amount('min: 200, max: 100, source: { line: 6, text: 100元 }'), 'SCHEMA', 'min 200 大于 max 100', 'error'],
   ['a target from another line of the plan', 'target: 65岁及以上老年人', 'target: 符合条件的老年人', 'TARGET_NOT_IN_SEED', '不在出处第 4 行，见第 5 行', 'warning'],
   ['an empty item name', 'name: 老年人健康管理', 'name: ""', 'SCHEMA', 'items.0.name: 不能为空', 'error'],
+  ['a value the fact can never take', RULE, '    rule: { fact: disability_grade, op: in, value: [1, 9] }\n', 'BAD_VALUE', '9 不是 disability_grade 的取值（1—4）', 'error'],
   ['a target cut short', 'target: 65岁及以上老年人', 'target: 65岁及以上老年', 'TARGET_NOT_IN_SEED', '服务对象与第 4 行表中的不一致，表中为“65岁及以上老年人”', 'warning'],
   ['a source line that is no table row of the item', 'chapter: 第七章 老有所养, line: 4 }', 'chapter: 第七章 老有所养, line: 5 }', 'MISSING_SOURCE', '第 5 行不是服务项目“老年人健康管理”在表中的那一行；见第 4 行', 'warning'],
   ['a table number the row is not in', 'table: 表7—1, chapter: 第七章 老有所养, line: 4 }', 'table: 表7—2, chapter: 第七章 老有所养, line: 4 }', 'MISSING_SOURCE', '第 4 行在表7—1中，不在表7—2中', 'warning'],
