@@ -1,5 +1,5 @@
 /** Loading the catalogue for checks: the built-in rules or another folder. */
-import { CliError } from './issues.js';
+import { CliError, makeIssue } from './issues.js';
 import { BUILTIN_RULES_DIR } from './paths.js';
 import { readPrecompiledCatalogue } from './precompiled.js';
 import { loadRules } from './rules/loader.js';
@@ -18,5 +18,9 @@ export function loadCatalogue(dir?: string): Catalogue {
   }
   const loaded = loadRules(dir ?? BUILTIN_RULES_DIR);
   if (loaded.issues.length > 0) throw new CliError(2, loaded.issues);
+  // --rules naming parameters.yaml (or a file of no items) would answer "nothing applies" to everyone.
+  if (loaded.catalogue.items.length === 0) {
+    throw new CliError(2, [makeIssue('BAD_ARGUMENT', `${dir} 中没有服务项目：--rules 应为规则目录或一个领域的规则文件`, { file: dir, field: '--rules' })]);
+  }
   return loaded.catalogue;
 }

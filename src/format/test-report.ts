@@ -36,12 +36,12 @@ function formatFailedCase(c: FailedCase, lang: Lang, chalk: ChalkInstance): stri
 
 /**
  * The closing line; its wording is a contract (CI logs are searched for it).
- * Rule files that did not load are counted after it: their cases never ran,
- * so "N passed, 0 failed" alone would read as all well.
+ * Rule files with errors are counted after it: the cases of items that did
+ * not load never ran, so "N passed, 0 failed" alone would read as all well.
  */
 function testSummaryLine(passed: number, failed: number, notLoaded: number): string {
-  const files = notLoaded === 1 ? 'rule file did not load: its cases were' : 'rule files did not load: their cases were';
-  return `${passed} passed, ${failed} failed${notLoaded > 0 ? `; ${notLoaded} ${files} not run` : ''}`;
+  const files = notLoaded === 1 ? 'rule file' : 'rule files';
+  return `${passed} passed, ${failed} failed${notLoaded > 0 ? `; ${notLoaded} ${files} with errors: the cases of what did not load were not run` : ''}`;
 }
 
 export function formatTestReport(failures: FailedCase[], counts: { passed: number; failed: number; notLoaded?: number }, lang: Lang, chalk: ChalkInstance): string {

@@ -49,6 +49,24 @@ describe('validate', () => {
     expect(both.stderr).toContain('BAD_ARGUMENT');
   });
 
+  it('test reports a case dated on no real day as a failed case, and goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-asof-'));
+    cpSync('data', dir, { recursive: true });
+    const file = join(dir, 'elderly.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('as_of: 2025-06-01', 'as_of: 2025-02-30'));
+    const r = await runCli(['test', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('as_of: 2025-02-30 is not a real calendar date');
+    expect(lastLine(r.stdout)).toMatch(/^\d+ passed, 1 failed$/);
+  });
+
+  it('a check with --rules naming parameters.yaml is refused, rather than answer nothing applies', async () => {
+    const r = await runCli(['examples/profile-elderly.yaml', '--as-of', '2025-06-01', '--rules', 'data/parameters.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('中没有服务项目');
+  });
+
   it('checks parameters.yaml named alone as the parameter file it is, not as a rule file', async () => {
     expect((await runCli(['validate', 'data/parameters.yaml', '--strict'])).code).toBe(0);
     const r = await runCli(['validate', `${F}/parameter-dates/parameters.yaml`]);
@@ -117,7 +135,7 @@ describe('test', () => {
     const r = await runCli(['test', `${F}/UNKNOWN_FACT.yaml`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${F}/UNKNOWN_FACT.yaml:12:19`);
-    expect(lastLine(r.stdout)).toBe('0 passed, 0 failed; 1 rule file did not load: its cases were not run');
+    expect(lastLine(r.stdout)).toBe('0 passed, 0 failed; 1 rule file with errors: the cases of what did not load were not run');
   });
 });
 

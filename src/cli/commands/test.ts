@@ -1,16 +1,18 @@
 /** `longchang-check test [PATH]`: run the example cases written beside the rules. */
 import type { Command } from 'commander';
+import { basename } from 'node:path';
 import { Checker } from '../../engine/check.js';
 import { formatIssues } from '../../format/issues.js';
 import { formatTestReport, type FailedCase } from '../../format/test-report.js';
 import { displayPath, withDisplayPath } from '../../format/validate.js';
 import { CliError, makeIssue } from '../../issues.js';
 import { nearest } from '../../profile/keys.js';
+import { parseIsoDate } from '../../profile/dates.js';
 import { normaliseRecord } from '../../profile/normalise.js';
 import type { Lang } from '../../rules/describe.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
 import { DEFAULT_EXAMPLE_DATE, runExamples } from '../../rules/examples.js';
-import { loadRules, requireRuleFiles } from '../../rules/loader.js';
+import { PARAMETERS_FILE, loadRules, requireRuleFiles } from '../../rules/loader.js';
 import { examplePlace } from '../../rules/places.js';
 import { addColor, addLang, addRules, chalkFor, rulesPathArgument, rulesPathOrOption } from '../common.js';
 import type { Io } from '../io.js';
@@ -61,15 +63,17 @@ export function registerTestCommand(program: Command, io: Io): void {
       .map((outcome) => {
         const at = examplePlace(loaded.sources, outcome.item, outcome.index);
         const asOf = outcome.example.as_of ?? DEFAULT_EXAMPLE_DATE;
-        const read = normaliseRecord(outcome.example.profile, { asOf });
+        // A case dated on no real day failed for that alone: there is nothing to explain on it.
+        const read = parseIsoDate(asOf) ? normaliseRecord(outcome.example.profile, { asOf }) : undefined;
         return {
           outcome,
           place: at ? `${displayPath(outcome.item.file, cwd)}:${at.line}:${at.column}` : displayPath(outcome.item.file, cwd),
-          explain: read.ok ? checker.explain(outcome.item, read.profile, asOf) : undefined,
+          explain: read?.ok ? checker.explain(outcome.item, read.profile, asOf) : undefined,
         };
       });
     const passed = outcomes.length - failures.length;
-    const notLoaded = new Set(loaded.issues.filter((i) => i.severity !== 'warning').map((i) => i.file)).size;
+    // Rule files with errors: what in them did not load had its cases skipped (parameters.yaml has none).
+    const notLoaded = new Set(loaded.issues.filter((i) => i.severity !== 'warning' && i.file !== undefined && basename(i.file) !== PARAMETERS_FILE).map((i) => i.file)).size;
     io.stdout(formatTestReport(failures, { passed, failed: failures.length, notLoaded }, flags.lang, chalk));
     if (failures.length > 0 || loaded.issues.length > 0) setExitCode(command, 1);
   });
