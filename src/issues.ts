@@ -146,7 +146,7 @@ export function makeIssue(
   const { severity = 'error', ...rest } = place;
   const title = ISSUE_TITLES[code].zh;
   // Messages may quote what the user wrote; an ID number never appears in full.
-  const masked = visibleText(maskIdNumbersInText(detail));
+  const masked = visibleText(maskIdLikeText(detail));
   const message = masked ? `${title}：${masked}` : title;
   // A file named by an ID number (张三511083….csv) is masked where it is named, too.
   if (rest.file !== undefined) rest.file = maskIdNumbersInText(rest.file);

@@ -102,11 +102,12 @@ const stars = (n: number): string => STARS[n] ?? '*'.repeat(n);
 export function maskIdNumber(raw: string): string {
   const id = String(raw).trim();
   if (id.length < 10) return stars(id.length);
-  // The birth date is hidden whole: digits 7–14 of 18, 7–12 of 15, whose last three are the
-  // sequence (as are those of 17, an 18 without its check digit). Separators do not count.
+  // The birth date is hidden whole: digits 7–14 of 18 (the last four shown), 7–12 of 15 (the last
+  // three). A number cut short by a digit or two shows as many fewer, so no date digit shows:
+  // three of 17, two of 16, none of fewer. Separators do not count.
   const digits = id.replace(/[^0-9０-９XxＸｘ]/g, '').length;
-  const kept = digits === 15 || digits === 17 ? 3 : 4;
-  return id.slice(0, 6) + stars(id.length - 6 - kept) + id.slice(-kept);
+  const kept = digits === 15 ? 3 : Math.min(4, Math.max(0, digits - 14));
+  return id.slice(0, 6) + stars(id.length - 6 - kept) + (kept > 0 ? id.slice(-kept) : '');
 }
 
 /**
@@ -160,12 +161,19 @@ const ID_LIKE_RUN = /(?<![0-9０-９])[0-9０-９]{15,19}[XxＸｘ]?(?![0-9０-�
 
 /**
  * maskIdNumbersInText, and also runs of 15 to 19 digits that are no valid
- * ID number (one digit too few or too many): for the excerpts of a
- * profile's own lines and the keys of its fields, where such a run is a
- * mistyped ID number rather than a household id an analyst must see.
+ * ID number (a digit or more too few or too many), whole or in groups: for
+ * messages, and the excerpts and keys of a profile, where such a run is a
+ * mistyped ID number. (Carried roster cells keep them: a household id of
+ * that length is the analyst's own key.)
  */
 export function maskIdLikeText(text: string): string {
-  return maskIdNumbersInText(text).replace(ID_LIKE_RUN, (run) => maskIdNumber(run));
+  const plain = maskIdNumbersInText(text).replace(ID_LIKE_RUN, (run) => maskIdNumber(run));
+  if (!HAS_SEPARATED_DIGITS.test(plain)) return plain;
+  // The same typed in groups ("511083 19600601 123").
+  return plain.replace(SPACED_RUN, (run) => {
+    const digits = run.replace(NOT_DIGIT, '').length;
+    return digits >= 15 && digits <= 19 && digits !== run.length ? maskIdNumber(run) : run;
+  });
 }
 
 /**

@@ -68,6 +68,20 @@ describe('a check never prints a whole ID number', () => {
   });
 });
 
+describe('a mistyped ID number in the message of an error, not only in its excerpt', () => {
+  it('is masked wherever the message quotes it, and so is one typed in groups, leaving no digit of the birth date', async () => {
+    const file = write('typos.yaml', '出生日期: "5110831960060112"\n户籍性质: "5110831960060112377"\n');
+    const r = await runCli([file, ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('511083********12');
+    expect(r.stderr).toContain('511083*********2377');
+    expect(r.stderr.replace(/[^0-9]/g, '')).not.toContain('19600601');
+    const grouped = await runCli([write('grouped.yaml', '身份证号: "511083 19600601 123"\n'), ...AS_OF]);
+    expect(grouped.stderr).toContain('511083**********123');
+    expect(grouped.stderr.replace(/[^0-9]/g, '')).not.toContain('19600601');
+  });
+});
+
 describe('an ID number pasted as a key, or in the legacy 15-digit form', () => {
   it('is masked in the field tag of the error, in YAML and in JSON', async () => {
     for (const [name, text] of [['key.yaml', `"${ID}": 1\n`], ['key.json', `{"${ID}": 1}`]]) {

@@ -96,11 +96,11 @@ describe('the fast reading of ID numbers', () => {
 });
 
 describe('masking', () => {
-  it('masks text of any length: the region code and the last four shown (the last three of 15 or 17 digits)', () => {
+  it('masks text of any length: the region code and what follows the birth date (4 of 18 or 19, 3 of 15 or 17, 2 of 16)', () => {
     const reference = (id: string) => {
       if (id.length < 10) return '*'.repeat(id.length);
-      const kept = id.length === 15 || id.length === 17 ? 3 : 4;
-      return id.slice(0, 6) + '*'.repeat(id.length - 6 - kept) + id.slice(-kept);
+      const kept = id.length === 15 ? 3 : Math.min(4, Math.max(0, id.length - 14));
+      return id.slice(0, 6) + '*'.repeat(id.length - 6 - kept) + (kept > 0 ? id.slice(-kept) : '');
     };
     for (let n = 0; n <= 40; n++) {
       const text = '1234567890'.repeat(4).slice(0, n);
