@@ -45,8 +45,8 @@ export function check(profile: Record<string, unknown>, given: CheckCallOptions 
   if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') throw badArgument('lang', `lang “${String(options.lang)}”：可用 zh、en`);
   // A profile is one person's facts by key: anything else (null, a string of YAML, a list) is said, not misread.
   // A Map or a Date is an object too, but its facts (if any) are not its keys: it would be read as no facts at all.
-  const plain = profile !== null && typeof profile === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(profile));
-  if (!plain) {
+  const collection = profile instanceof Map || profile instanceof Set || profile instanceof Date || ArrayBuffer.isView(profile);
+  if (profile === null || typeof profile !== 'object' || Array.isArray(profile) || collection) {
     const got = Array.isArray(profile) ? '数组' : profile === null ? 'null' : typeof profile === 'object' ? (profile.constructor?.name ?? 'object') : typeof profile;
     throw new CliError(2, [makeIssue('NOT_A_MAPPING', `档案应为键值对象（如 { 年龄: 65 }），得到 ${got}`, {})]);
   }

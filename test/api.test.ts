@@ -53,8 +53,12 @@ describe('check(profile, options) without the CLI', () => {
     }
   });
 
-  it('takes null options as no options', () => {
+  it('takes null options as no options, and an instance of a class of the caller\'s as its facts', () => {
     expect(check({ 年龄: 70 }, null).results).toHaveLength(78);
+    class Person {
+      age = 70;
+    }
+    expect(check(new Person() as unknown as Record<string, unknown>, { asOf: '2025-06-01' }).person).toMatchObject({ age: 70 });
   });
 });
 

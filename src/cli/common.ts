@@ -58,7 +58,8 @@ export function chalkFor(io: Io, color: boolean | undefined): ChalkInstance {
  * different paths are refused rather than one of them ignored.
  */
 export function rulesPathOrOption(path: string | undefined, option: string | undefined): string | undefined {
-  if (path !== undefined && option !== undefined && path !== option) {
+  // data, ./data and data/ are one folder.
+  if (path !== undefined && option !== undefined && resolve(path) !== resolve(option)) {
     throw new CliError(2, [makeIssue('BAD_ARGUMENT', `规则路径给了两个：${path} 和 --rules ${option}；只给一个`, { field: '--rules' })]);
   }
   return path ?? option;

@@ -34,10 +34,17 @@ export function allowedValues(field: FieldDef): string {
   return (field.values ?? []).map((v: EnumValue) => `${v.value}（${v.zh}）`).join('、');
 }
 
+/**
+ * Broader words than the plan's, refused (the plan's item is for the
+ * narrower group), with the plan's word suggested.
+ */
+const NARROWER: Readonly<Record<string, string>> = { 高血压: '原发性高血压', 糖尿病: 'Ⅱ型糖尿病', 结核病: '肺结核' };
+
 function enumValue(field: FieldDef, raw: string): Coerced {
   const hit = enumIndex(field).get(raw.trim().toLowerCase());
   if (hit !== undefined) return { ok: true, value: hit };
-  const guess = nearest(raw, [...(field.values ?? []).flatMap((v) => [v.value, v.zh])]);
+  const narrower = NARROWER[raw.trim()];
+  const guess = narrower && (field.values ?? []).some((v) => v.zh === narrower) ? narrower : nearest(raw, [...(field.values ?? []).flatMap((v) => [v.value, v.zh])]);
   const hint = guess ? `；是不是 ${guess}？` : '';
   return { ok: false, code: 'BAD_ENUM', detail: `“${raw}”不是 ${field.key} 的允许值；允许：${allowedValues(field)}${hint}` };
 }
@@ -119,7 +126,8 @@ export function coerceValue(field: FieldDef, raw: unknown): Coerced {
       }
       // “居民医保、无” says both something and nothing: which one was meant is for the person to say.
       if (saidNone && out.length > 0) {
-        return { ok: false, code: 'FACT_CONFLICT', detail: `${field.key} 既写了“无”又写了 ${out.join('、')}：只写其一` };
+        const labels = out.map((value) => field.values?.find((v) => v.value === value)?.zh ?? value);
+        return { ok: false, code: 'FACT_CONFLICT', detail: `${field.zh}（${field.key}）既写了“无”又写了 ${labels.join('、')}：只写其一` };
       }
       return { ok: true, value: out };
     }

@@ -136,10 +136,10 @@ describe('bad input: exit 2, file, line and field, no stack trace', () => {
     ['malformed YAML', 'age: [3\n', ':2:', 'YAML_SYNTAX', ''],
     ['a list instead of a mapping', '- age: 3\n', ':1:', 'NOT_A_MAPPING', ''],
     ['value outside the enum', 'sex: x\n', ':1:', 'BAD_ENUM', 'male'],
-    ['a list that says none and something', '参保: 居民医保、无\n', ':1:', 'FACT_CONFLICT', '既写了“无”又写了 resident_medical'],
+    ['a list that says none and something', '参保: 居民医保、无\n', ':1:', 'FACT_CONFLICT', '参保（insurance）既写了“无”又写了 居民医保'],
     // The plan's chronic-disease care is for 原发性高血压 and Ⅱ型糖尿病: the bare words do not say which kind.
     ['diabetes of no stated type', '疾病: 糖尿病\n', ':1:', 'BAD_ENUM', '是不是 Ⅱ型糖尿病？'],
-    ['hypertension of no stated kind', '疾病: 高血压\n', ':1:', 'BAD_ENUM', '原发性高血压'],
+    ['hypertension of no stated kind', '疾病: 高血压\n', ':1:', 'BAD_ENUM', '是不是 原发性高血压？'],
   ])('%s', async (_name, text, place, code, mention) => {
     const file = write(`bad-${code}.yaml`, text);
     const r = await runCli([file]);

@@ -47,6 +47,8 @@ describe('validate', () => {
     const both = await runCli(['validate', `${F}/good.yaml`, '--rules', `${F}/UNKNOWN_FACT.yaml`]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('BAD_ARGUMENT');
+    // One folder written two ways is one path.
+    expect((await runCli(['validate', 'data', '--rules', './data/', '--strict'])).code).toBe(0);
   });
 
   it('test reports a case dated on no real day as a failed case, and goes on', async () => {
