@@ -128,34 +128,34 @@ describe('another folder', () => {
   });
 });
 
+/** validate's report on a copy of the built-in rules, edited first. */
+function lintEditedCopy(edit: (dir: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'lc-edited-'));
+  try {
+    cpSync(BUILTIN_RULES_DIR, dir, { recursive: true });
+    edit(dir);
+    return lintRules(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('a broken parameters.yaml', () => {
   it('is reported once, in itself: the rules that read its parameters get no errors of their own', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lc-params-'));
-    try {
-      cpSync(BUILTIN_RULES_DIR, dir, { recursive: true });
+    const report = lintEditedCopy((dir) => {
       const file = join(dir, 'parameters.yaml');
       const text = readFileSync(file, 'utf8');
       const broken = text.replace('values: []        # - { from: 2025-01-01, value: 700, source: "……" }', 'values: [{ from: 2025-01-01, value: "700" }]');
       expect(broken).not.toBe(text);
       writeFileSync(file, broken);
-      const report = lintRules(dir);
-      expect(report.issues.map((i) => [i.code, i.file?.endsWith('parameters.yaml')])).toEqual([['SCHEMA', true]]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+    expect(report.issues.map((i) => [i.code, i.file?.endsWith('parameters.yaml')])).toEqual([['SCHEMA', true]]);
   });
 });
 
 describe('a domain file that does not load', () => {
   it('is reported by its own errors, not also as a missing domain', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lc-unloaded-'));
-    try {
-      cpSync(BUILTIN_RULES_DIR, dir, { recursive: true });
-      writeFileSync(join(dir, 'assistance.yaml'), 'domain: assistance\nname: [\n');
-      const report = lintRules(dir);
-      expect(report.issues.map((i) => i.code)).toEqual(['YAML_SYNTAX']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const report = lintEditedCopy((dir) => writeFileSync(join(dir, 'assistance.yaml'), 'domain: assistance\nname: [\n'));
+    expect(report.issues.map((i) => i.code)).toEqual(['YAML_SYNTAX']);
   });
 });
