@@ -79,14 +79,14 @@ export function ruleFiles(path: string): string[] {
  * report of nine missing domains.
  */
 export function requireRuleFiles(path: string): void {
-  if (pathKind(path) === 'folder' && ruleFiles(path).length === 0) {
-    throw new CliError(2, [
-      makeIssue('FILE_NOT_FOUND', `${path} 中没有规则文件（*.yaml，parameters.yaml 除外）`, {
-        file: path,
-        hint: '规则目录里每个领域一个文件，如 elderly.yaml（见 docs/rule-format.md） / a rule folder holds one <domain>.yaml per domain',
-      }),
-    ]);
-  }
+  if (pathKind(path) === 'folder' && ruleFiles(path).length === 0) throw new CliError(2, [noRuleFiles(path)]);
+}
+
+function noRuleFiles(path: string): Issue {
+  return makeIssue('FILE_NOT_FOUND', `${path} 中没有规则文件（*.yaml，parameters.yaml 除外）`, {
+    file: path,
+    hint: '规则目录里每个领域一个文件，如 elderly.yaml（见 docs/rule-format.md） / a rule folder holds one <domain>.yaml per domain',
+  });
 }
 
 /** A rule file's text: UTF-8 only (utf8-text.ts). */
@@ -214,14 +214,7 @@ export function loadRules(path: string): LoadedRules {
   const seenIds = new Map<string, string>();
 
   // An empty folder (a wrong path, a checkout without data/) would otherwise validate clean and check nobody against nothing.
-  if (isDir && files.length === 0) {
-    issues.push(
-      makeIssue('FILE_NOT_FOUND', `${path} 中没有规则文件（*.yaml，parameters.yaml 除外）`, {
-        file: path,
-        hint: '规则目录里每个领域一个文件，如 elderly.yaml（见 docs/rule-format.md） / a rule folder holds one <domain>.yaml per domain',
-      }),
-    );
-  }
+  if (isDir && files.length === 0) issues.push(noRuleFiles(path));
 
   for (const file of files) {
     const read = readSource(file, issues);
