@@ -51,7 +51,6 @@ export function chalkFor(io: Io, color: boolean | undefined): ChalkInstance {
   return new Chalk({ level: off ? 0 : 1 });
 }
 
-/** A rule folder or file argument as a full path (default: the built-in rules); exit 2 when it does not exist. */
 /**
  * validate and test take the rule folder as their PATH, and also as
  * `--rules PATH`, the option the other commands use (spec/cli.md). Two
@@ -65,6 +64,7 @@ export function rulesPathOrOption(path: string | undefined, option: string | und
   return path ?? option;
 }
 
+/** A rule folder or file argument as a full path (default: the built-in rules); exit 2 when it does not exist. */
 export function rulesPathArgument(io: Io, path: string | undefined): string {
   if (path === undefined) return BUILTIN_RULES_DIR;
   const full = resolve(io.cwd ?? process.cwd(), path);
