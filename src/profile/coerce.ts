@@ -34,17 +34,12 @@ export function allowedValues(field: FieldDef): string {
   return (field.values ?? []).map((v: EnumValue) => `${v.value}（${v.zh}）`).join('、');
 }
 
-/**
- * Broader words than the plan's, refused (the plan's item is for the
- * narrower group), with the plan's word suggested.
- */
-const NARROWER: Readonly<Record<string, string>> = { 高血压: '原发性高血压', 糖尿病: 'Ⅱ型糖尿病', 结核病: '肺结核' };
-
 function enumValue(field: FieldDef, raw: string): Coerced {
   const hit = enumIndex(field).get(raw.trim().toLowerCase());
   if (hit !== undefined) return { ok: true, value: hit };
-  const narrower = NARROWER[raw.trim()];
-  const guess = narrower && (field.values ?? []).some((v) => v.zh === narrower) ? narrower : nearest(raw, [...(field.values ?? []).flatMap((v) => [v.value, v.zh])]);
+  // A broader word than the plan's (高血压) suggests the value it is broader than.
+  const narrower = field.values?.find((v) => v.broader?.includes(raw.trim()))?.zh;
+  const guess = narrower ?? nearest(raw, [...(field.values ?? []).flatMap((v) => [v.value, v.zh])]);
   const hint = guess ? `；是不是 ${guess}？` : '';
   return { ok: false, code: 'BAD_ENUM', detail: `“${raw}”不是 ${field.key} 的允许值；允许：${allowedValues(field)}${hint}` };
 }

@@ -14,6 +14,11 @@ export interface EnumValue {
   en: string;
   /** Extra spellings accepted on input (besides value and zh). */
   aliases?: string[];
+  /**
+   * Broader words refused, with this value suggested: the plan's item is for
+   * the narrower group (高血压 for 原发性高血压), so they are not aliases.
+   */
+  broader?: string[];
 }
 
 export interface FieldDef {
@@ -48,8 +53,13 @@ export type FieldGroup =
   | 'housing'
   | 'household';
 
-const v = (value: string, zh: string, en: string, aliases?: string[]): EnumValue =>
-  aliases ? { value, zh, en, aliases } : { value, zh, en };
+const v = (value: string, zh: string, en: string, aliases?: string[], broader?: string[]): EnumValue => ({
+  value,
+  zh,
+  en,
+  ...(aliases?.length ? { aliases } : {}),
+  ...(broader ? { broader } : {}),
+});
 
 const BOOL = 'boolean' as const;
 
@@ -121,7 +131,7 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'needs_orthopedic_surgery', zh: '申请肢体矫治手术', en: 'applies for orthopaedic surgery', type: BOOL, group: 'disability' },
 
   // Health
-  { key: 'conditions', zh: '疾病', en: 'conditions', type: 'set', group: 'health', values: [v('hypertension', '原发性高血压', 'primary hypertension'), v('type2_diabetes', 'Ⅱ型糖尿病', 'type 2 diabetes', ['2型糖尿病']), v('tuberculosis', '肺结核', 'pulmonary tuberculosis'), v('severe_mental_disorder', '严重精神障碍', 'severe mental disorder'), v('hiv', '艾滋病病毒感染', 'HIV infection', ['艾滋病']), v('endemic_disease', '地方病', 'endemic disease'), v('serious_illness', '重特大疾病', 'serious illness', ['重病'])] },
+  { key: 'conditions', zh: '疾病', en: 'conditions', type: 'set', group: 'health', values: [v('hypertension', '原发性高血压', 'primary hypertension', [], ['高血压']), v('type2_diabetes', 'Ⅱ型糖尿病', 'type 2 diabetes', ['2型糖尿病'], ['糖尿病']), v('tuberculosis', '肺结核', 'pulmonary tuberculosis', [], ['结核病']), v('severe_mental_disorder', '严重精神障碍', 'severe mental disorder'), v('hiv', '艾滋病病毒感染', 'HIV infection', ['艾滋病']), v('endemic_disease', '地方病', 'endemic disease'), v('serious_illness', '重特大疾病', 'serious illness', ['重病'])] },
   { key: 'infectious_disease_role', zh: '传染病情形', en: 'infectious-disease situation', type: 'enum', group: 'health', values: [v('none', '无', 'none'), v('patient', '病人', 'patient'), v('suspected', '疑似病人', 'suspected patient'), v('close_contact', '密切接触者', 'close contact'), v('emergency_casualty', '突发事件伤病员', 'casualty of a public-health emergency')] },
   { key: 'hiv_high_risk_behavior', zh: '易感染艾滋病高危行为', en: 'behaviour at high risk of HIV', type: BOOL, group: 'health' },
   { key: 'emergency_unable_to_pay', zh: '急救身份不明或无力支付', en: 'emergency patient unidentified or unable to pay', type: BOOL, group: 'health' },
