@@ -5,15 +5,9 @@
  * each profile, so a fact wrongly listed here costs speed, never an answer.
  */
 import { FIELDS } from '../profile/fields.js';
+import { DERIVED_FROM } from '../profile/normalise.js';
 import type { ColumnPlan } from './columns.js';
 import { HOUSEHOLD_FACTS } from './household-facts.js';
-
-/** Facts the profile reader derives from another column's cell (normaliseRecord and the row normaliser). */
-const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
-  id_number: ['birth_date', 'sex', 'age'],
-  birth_date: ['age'],
-  fp_surgery_complication_grade: ['fp_surgery_complication'],
-};
 
 export function absentFacts(plan: ColumnPlan): Set<string> {
   const possible = new Set<string>(HOUSEHOLD_FACTS);

@@ -31,6 +31,18 @@ export type NormaliseResult =
 
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
+/**
+ * The facts normaliseRecord (and the batch's row normaliser, which gives
+ * the same answers) sets from another key's value, by that key. Kept beside
+ * the code that derives them: a batch compiles its rules assuming every
+ * other fact it has no column for stays unknown (household/absent-facts.ts).
+ */
+export const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
+  id_number: ['birth_date', 'sex', 'age'],
+  birth_date: ['age'],
+  fp_surgery_complication_grade: ['fp_surgery_complication'],
+};
+
 export function normaliseRecord(input: Record<string, unknown>, options: NormaliseOptions): NormaliseResult {
   // Ages are counted to this date: one that is no date would give every age as NaN, unknown, silently.
   if (parseIsoDate(options.asOf) === undefined) {
