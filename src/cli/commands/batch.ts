@@ -21,7 +21,7 @@ import type { Catalogue } from '../../rules/types.js';
 import { addAsOf, addColor, addLang, addRules, catalogueFor, checkDate } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
-import { fileDestination, makeSink, stdoutDestination, type BatchFormat, type Destination } from './batch-output.js';
+import { fileDestination, makeSink, stdoutDestination, type BatchFormat } from './batch-output.js';
 
 interface BatchFlags {
   out?: string;
