@@ -4,6 +4,7 @@
  */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { makeIssue, visibleText, type Issue } from './issues.js';
+import { yamlErrorIssues } from './yaml-errors.js';
 import { maskIdLikeText, maskIdNumbersInText } from './profile/id-number.js';
 
 /** Above this many alias expansions a document is refused (alias bombs). */
@@ -22,12 +23,7 @@ export function parseYamlSource(text: string, file: string): ParsedSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const source: SourceDoc = { file, text, doc, lineCounter };
-  const issues: Issue[] = doc.errors.map((e) => {
-    const at = lineCounter.linePos(e.pos[0]);
-    const code = e.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
-    const firstLine = e.message.split('\n')[0];
-    return withExcerpt(source, makeIssue(code, firstLine, { file, line: at.line, column: at.col }));
-  });
+  const issues = yamlErrorIssues(doc, text, lineCounter, file).map((issue) => withExcerpt(source, issue));
   if (issues.length > 0) return { ok: false, issues };
   try {
     // Dates stay strings: the profile and rule readers check them themselves.

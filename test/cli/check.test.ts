@@ -133,7 +133,7 @@ describe('bad input: exit 2, file, line and field, no stack trace', () => {
     ['misspelt key', 'resident: true\nhukuo_type: rural\n', ':2:', 'UNKNOWN_KEY', 'hukou_type'],
     ['impossible date', 'birth_date: 2023-02-30\n', ':1:', 'BAD_DATE', 'birth_date'],
     ['wrong check digit', 'id_number: "511083196006011238"\n', ':1:', 'BAD_ID_CHECKSUM', 'id_number'],
-    ['malformed YAML', 'age: [3\n', ':2:', 'YAML_SYNTAX', ''],
+    ['malformed YAML', 'age: [3\n', ':1:6:', 'YAML_SYNTAX', '括号 [ 没有闭合'],
     ['a list instead of a mapping', '- age: 3\n', ':1:', 'NOT_A_MAPPING', ''],
     ['value outside the enum', 'sex: x\n', ':1:', 'BAD_ENUM', 'male'],
     ['a list that says none and something', '参保: 居民医保、无\n', ':1:', 'FACT_CONFLICT', '参保（insurance）既写了“无”又写了 居民医保'],

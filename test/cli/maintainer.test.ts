@@ -30,7 +30,7 @@ describe('validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${F}/UNKNOWN_FACT.yaml:12:19: 错误 UNKNOWN_FACT`);
     expect(r.stdout).toContain(`${F}/BAD_OPERATOR.yaml:15:33: 错误 BAD_OPERATOR`);
-    expect(r.stdout).toContain(`${F}/YAML_SYNTAX.yaml:13:5: 错误 YAML_SYNTAX`);
+    expect(r.stdout).toContain(`${F}/YAML_SYNTAX.yaml:12:11: 错误 YAML_SYNTAX: YAML 格式错误：括号 { 没有闭合`);
     expect(r.stdout).toContain(`${F}/UNKNOWN_OPERATOR.yaml:12:28: 错误 UNKNOWN_OPERATOR`);
     expect(r.stdout).toMatch(/12 \|     rule: \{ fact: agee, op: gte, value: 65 \}\n\s+\| {19}\^/);
     expect(r.stdout).toContain('提示: did you mean age?');

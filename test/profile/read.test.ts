@@ -102,7 +102,7 @@ describe('problems carry a code, the field and the line', () => {
     expect(issues('hukuo_type: rural\nage: -1\nresident: maybe\n').map((i) => i.code)).toEqual(['UNKNOWN_KEY', 'OUT_OF_RANGE', 'BAD_TYPE']);
   });
   it('reports malformed YAML with its line', () => {
-    expect(issues('age: 3\nsex: [male\n')[0]).toMatchObject({ code: 'YAML_SYNTAX', line: 3 });
+    expect(issues('age: 3\nsex: [male\n')[0]).toMatchObject({ code: 'YAML_SYNTAX', line: 2, column: 6 });
   });
   it('reports a list where a mapping belongs', () => {
     expect(issues('- age: 3\n')[0]).toMatchObject({ code: 'NOT_A_MAPPING', line: 1 });

@@ -21,7 +21,7 @@ interface Expected {
 }
 
 const CASES: Expected[] = [
-  { code: 'YAML_SYNTAX', line: 13, column: 5 },
+  { code: 'YAML_SYNTAX', line: 12, column: 11 },
   { code: 'DUPLICATE_KEY', line: 12, column: 5 },
   { code: 'SCHEMA', line: 12, column: 5 },
   { code: 'UNKNOWN_FACT', line: 12, column: 19 },

@@ -1,0 +1,53 @@
+/**
+ * YAML syntax errors point where the mend is (the opening of an unclosed
+ * quote or bracket), say what is wrong in Chinese, and do not list the
+ * follow-on errors of a parser that has lost its place.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseYamlSource } from '../src/yaml-source.js';
+
+function issues(text: string) {
+  const parsed = parseYamlSource(text, 'f.yaml');
+  if (parsed.ok) throw new Error('expected the text to be refused');
+  return parsed.issues;
+}
+
+describe('YAML syntax errors', () => {
+  it.each([
+    ['an unclosed double quote, which swallows the rest of the file', 'a: 1\nb: "abc\nc: 3\nd: 4\n', 2, 4, '引号 " 没有闭合'],
+    ['an unclosed single quote', "a: 1\nb: 'abc\nc: 3\n", 2, 4, "引号 ' 没有闭合"],
+    ["a single quote closed after an escaped '' inside", "a: 'it''s\nb: 2\n", 1, 4, "引号 ' 没有闭合"],
+    ['a double quote whose last quote is escaped', 'a: "say \\"\nb: 2\n', 1, 4, '引号 " 没有闭合'],
+    ['an unclosed flow mapping, reported on its own line, not the next', 'a: 1\nb: { x: 1, y: 2\nc: 3\n', 2, 4, '括号 { 没有闭合'],
+    ['an unclosed flow sequence', 'a: [1, 2\nb: 3\n', 1, 4, '括号 [ 没有闭合'],
+  ])('%s', (_name, text, line, column, message) => {
+    const [first, ...rest] = issues(text);
+    expect(first).toMatchObject({ code: 'YAML_SYNTAX', line, column });
+    expect(first.message).toContain(message);
+    expect(rest).toEqual([]);
+  });
+
+  it('accepts quotes that are closed, escapes and all', () => {
+    expect(parseYamlSource("a: 'it''s'\nb: \"say \\\"hi\\\"\"\nc: ''\n", 'f.yaml')).toMatchObject({ ok: true, data: { a: "it's", b: 'say "hi"', c: '' } });
+  });
+
+  it('names a tab used as indentation, says how to mend it, and counts the follow-on errors instead of listing them', () => {
+    const all = issues('items:\n  - id: a\n\tname: b\n    note: c\n    rule: d\n');
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ code: 'YAML_SYNTAX', line: 3, column: 1 });
+    expect(all[0].message).toContain('用了制表符（Tab）缩进');
+    expect(all[0].hint).toMatch(/把行首的 Tab 换成空格。其后还有 \d+ 处格式错误未列出/);
+    expect(all.map((i) => i.code)).not.toContain('DUPLICATE_KEY');
+  });
+
+  it('names a repeated key and the line where it first stands', () => {
+    expect(issues('a: 1\nb:\n  x: 1\n  y: 2\n  x: 3\n')).toMatchObject([{ code: 'DUPLICATE_KEY', line: 5, column: 3, message: '键重复：x 出现两次（另见第 3 行）' }]);
+  });
+
+  it('keeps a repeated key that comes before a syntax error', () => {
+    expect(issues('a: 1\na: 2\nb: [3\n').map((i) => [i.code, i.line])).toEqual([
+      ['DUPLICATE_KEY', 2],
+      ['YAML_SYNTAX', 3],
+    ]);
+  });
+});
