@@ -6,7 +6,7 @@
  * catalogue. Every issue carries file, line and column.
  */
 import { statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { itemCondition, partCondition } from '../engine/compile.js';
 import { makeContext, type EvalContext } from '../engine/context.js';
 import { makeIssue, type Issue } from '../issues.js';
@@ -16,6 +16,7 @@ import { withExcerpt, type SourceDoc } from '../yaml-source.js';
 import { DEFAULT_EXAMPLE_DATE } from './examples.js';
 import { lintCoverage, type CoverageFile } from './lint-coverage.js';
 import { lintExamples, type Placed, type RuleReach } from './lint-examples.js';
+import { lintUnusedParameters, paramsReadIn } from './lint-parameters.js';
 import { lintAmounts, lintSeed, planBeside, readPlanText, type PlanText } from './lint-seed.js';
 import { loadRules, PARAMETERS_FILE, ruleFiles } from './loader.js';
 import { deadBranches, mentionsEveryone, reach } from './satisfy.js';
@@ -192,6 +193,17 @@ export function lintRules(path: string, options: LintOptions = {}): LintReport {
   for (const c of lintCoverage(coverageFiles, { severity: builtin ? 'error' : 'warning', whole, folder: path, unloaded })) {
     const source = c.file ? loaded.sources.get(c.file) : undefined;
     found.push(source ? placeNear(source, c.issue, c.key) : c.issue);
+  }
+
+  // Whether a parameter is read can be told only from the whole folder, every rule file loaded.
+  const parametersFile = join(path, PARAMETERS_FILE);
+  const parametersSource = whole ? loaded.sources.get(parametersFile) : undefined;
+  if (parametersSource && unloaded.length === 0) {
+    const read = new Set<string>();
+    for (const { raw } of sourced) paramsReadIn(raw.items, read);
+    for (const issue of lintUnusedParameters(Object.keys(loaded.catalogue.parameters), read)) {
+      found.push(placeNear(parametersSource, { ...issue, file: parametersFile }, true));
+    }
   }
 
   const order = new Map(files.map((f, i) => [f, i]));

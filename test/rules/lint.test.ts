@@ -159,3 +159,37 @@ describe('a domain file that does not load', () => {
     expect(report.issues.map((i) => i.code)).toEqual(['YAML_SYNTAX']);
   });
 });
+
+describe('a parameter no rule reads', () => {
+  const addUnused = (dir: string) => {
+    const file = join(dir, 'parameters.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('parameters:\n', 'parameters:\n  old_limit:\n    zh: 旧标准\n    unit: 元\n    values: []\n'));
+  };
+
+  it('is a warning at its name in parameters.yaml', () => {
+    const report = lintEditedCopy(addUnused);
+    expect(report.issues.map((i) => [i.code, i.severity, i.file?.endsWith('parameters.yaml'), i.line, i.column])).toEqual([['UNUSED_PARAM', 'warning', true, 4, 3]]);
+    expect(report.issues[0].message).toContain('old_limit 没有规则引用');
+  });
+
+  it('is not reported while a rule file does not load (it may be the one that reads it)', () => {
+    const report = lintEditedCopy((dir) => {
+      addUnused(dir);
+      writeFileSync(join(dir, 'assistance.yaml'), 'domain: assistance\nname: [\n');
+    });
+    expect(report.issues.map((i) => i.code)).toEqual(['YAML_SYNTAX']);
+  });
+
+  it('counts a parameter read only by an item the loader refused', () => {
+    const report = lintEditedCopy((dir) => {
+      const file = join(dir, 'housing.yaml');
+      const text = readFileSync(file, 'utf8');
+      // The item that reads public_rental_income_limit gets a mistake of its own.
+      const broken = text.replace('id: public-rental-housing', 'id: public-rental-housing\n    bogus: 1');
+      expect(broken).not.toBe(text);
+      writeFileSync(file, broken);
+    });
+    expect(report.issues.map((i) => i.code)).not.toContain('UNUSED_PARAM');
+    expect(report.errorCount).toBeGreaterThan(0);
+  });
+});
