@@ -1,7 +1,8 @@
 /** Reading one profile from YAML or JSON text, with positions for every problem. */
 import { isMap, isScalar } from 'yaml';
 import { makeIssue, type Issue } from '../issues.js';
-import { locate, parseYamlSource, placeIssue, type SourceDoc } from '../yaml-source.js';
+import { jsonSyntaxIssue } from '../json-syntax.js';
+import { locate, parseYamlSource, placeIssue, withExcerpt, type SourceDoc } from '../yaml-source.js';
 import { fieldForKey } from './keys.js';
 import { normaliseRecord, type Profile } from './normalise.js';
 
@@ -25,7 +26,12 @@ function keepTextFieldsAsWritten(source: SourceDoc, data: Record<string, unknown
   }
 }
 
+/** A .json profile; anything else (.yaml, .yml, standard input) is read as YAML, which reads JSON too. */
+const JSON_FILE = /\.json$/i;
+
 export function readProfileText(text: string, options: { file: string; asOf: string }): ReadProfileResult {
+  const jsonIssue = JSON_FILE.test(options.file) ? jsonSyntaxIssue(text, options.file) : undefined;
+  if (jsonIssue) return { ok: false, issues: [withExcerpt({ text }, jsonIssue)], warnings: [] };
   const parsed = parseYamlSource(text, options.file);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, warnings: [] };
   const { source, data } = parsed;

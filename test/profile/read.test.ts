@@ -150,3 +150,32 @@ describe('suggestions for a word of one or two characters', () => {
     expect(!typo.ok && typo.issues[0].message).toContain('是不是 age（年龄）？');
   });
 });
+
+describe('a .json profile is held to JSON', () => {
+  const read = (text: string, file = 'p.json') => readProfileText(text, { file, asOf: '2025-06-01' });
+  it.each([
+    ['a trailing comma', '{\n  "age": 70,\n  "hukou_local": true,\n}\n', 4, 1, '最后一项后面不能有逗号'],
+    ['an unquoted key', '{\n  "age": 70,\n  hukou_local: true\n}\n', 3, 3, '键要加双引号'],
+    ['a missing comma, at the key after it', '{\n  "age": 70\n  "hukou_local": true\n}\n', 3, 3, '少了逗号'],
+    ['an unclosed string, at the end of its line', '{\n  "sex": "male\n}\n', 2, 15, '换行请写成'],
+    ['a file cut short', '{\n  "age": 70', 2, 12, '少了逗号'],
+    ['a capitalised True', '{"age": 70, "resident": True}', 1, 25, 'true、false、null 要小写'],
+  ])('%s: JSON_SYNTAX at its line and column, with a hint', (_name, text, line, column, hint) => {
+    const r = read(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ code: 'JSON_SYNTAX', file: 'p.json', line, column });
+    expect(r.issues[0].hint).toContain(hint);
+  });
+
+  it('reads valid JSON as before, a repeated key still refused', () => {
+    expect(read('{"age": 70, "hukou_local": true}')).toMatchObject({ ok: true, profile: { age: 70, hukou_local: true } });
+    expect(read('{\n"age": 70,\n"age": 71\n}')).toMatchObject({ ok: false, issues: [{ code: 'DUPLICATE_KEY', line: 3 }] });
+  });
+
+  it('leaves YAML files and standard input to YAML, which reads JSON and more', () => {
+    expect(read('{"age": 70, "hukou_local": true,}', 'p.yaml')).toMatchObject({ ok: true });
+    expect(read('{"age": 70, "hukou_local": true,}', '-')).toMatchObject({ ok: true });
+  });
+});
