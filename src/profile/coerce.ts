@@ -8,7 +8,10 @@ import { formatYmd, parseIsoDate } from './dates.js';
 import type { EnumValue, FieldDef } from './fields.js';
 import { nearest } from './keys.js';
 
-export type Coerced = { ok: true; value: unknown } | { ok: false; code: IssueCode; detail: string };
+/** Where in a set's value the bad element is: its index in a list, or where it starts in a split string. */
+export type ElementAt = { index: number } | { offset: number };
+
+export type Coerced = { ok: true; value: unknown } | { ok: false; code: IssueCode; detail: string; element?: ElementAt };
 
 /** Boolean spellings, compared in lower case (the JSON Schema lists their cases from these). */
 export const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'yes', 'y', '是', '1', '有', '对']);
@@ -105,9 +108,13 @@ export function coerceValue(field: FieldDef, raw: unknown): Coerced {
           : [raw];
       const out: string[] = [];
       let saidNone = false;
-      for (const p of parts) {
+      let offset = 0;
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
+        const element: ElementAt = Array.isArray(raw) ? { index: i } : { offset };
+        if (typeof raw === 'string') offset += String(p).length + 1;
         if (p === null || p === undefined || typeof p === 'object') {
-          return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为取值列表：${allowedValues(field)}` };
+          return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为取值列表：${allowedValues(field)}`, ...(Array.isArray(raw) ? { element } : {}) };
         }
         const text = String(p).trim();
         if (text === '') continue;
@@ -116,7 +123,11 @@ export function coerceValue(field: FieldDef, raw: unknown): Coerced {
           continue;
         }
         const one = enumValue(field, text);
-        if (!one.ok) return one;
+        if (!one.ok) {
+          // A split string's element starts after any spaces before it.
+          const at = 'offset' in element ? { offset: element.offset + String(p).length - String(p).trimStart().length } : element;
+          return { ...one, element: at };
+        }
         if (!out.includes(one.value as string)) out.push(one.value as string);
       }
       // “居民医保、无” says both something and nothing: which one was meant is for the person to say.

@@ -6,7 +6,7 @@
  */
 import { CliError, makeIssue, type Issue } from '../issues.js';
 import { completedYears, parseIsoDate } from './dates.js';
-import { coerceValue } from './coerce.js';
+import { coerceValue, type ElementAt } from './coerce.js';
 import { FIELD_BY_KEY } from './fields.js';
 import { parseIdNumber } from './id-number.js';
 import { fieldForKey, suggestKey } from './keys.js';
@@ -19,8 +19,8 @@ export interface NormaliseOptions {
   /** The check date (ISO). Age is computed on it. */
   asOf: string;
   file?: string;
-  /** Where a key sits in the input, for error positions. */
-  locate?: (inputKey: string, part: 'key' | 'value') => { line?: number; column?: number } | undefined;
+  /** Where a key or its value (or one element of a set's value) sits in the input, for error positions. */
+  locate?: (inputKey: string, part: 'key' | 'value', element?: ElementAt) => { line?: number; column?: number } | undefined;
   /** 'error' (profiles): an unknown key is an error. 'ignore' (batch): the caller carries it through. */
   unknownKeys?: 'error' | 'ignore';
 }
@@ -53,10 +53,10 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
   const unknownKeys: string[] = [];
   const profile: Profile = {};
   const inputKeyOf = new Map<string, string>();
-  const place = (inputKey: string | undefined, part: 'key' | 'value' = 'value') => ({
+  const place = (inputKey: string | undefined, part: 'key' | 'value' = 'value', element?: ElementAt) => ({
     file: options.file,
     field: inputKey === undefined ? undefined : (fieldForKey(inputKey)?.key ?? inputKey),
-    ...(inputKey === undefined ? {} : (options.locate?.(inputKey, part) ?? {})),
+    ...(inputKey === undefined ? {} : (options.locate?.(inputKey, part, element) ?? {})),
   });
 
   for (const [inputKey, raw] of Object.entries(input)) {
@@ -83,7 +83,7 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
     inputKeyOf.set(field.key, inputKey);
     if (isBlank(raw)) continue;
     const coerced = coerceValue(field, raw);
-    if (!coerced.ok) issues.push(makeIssue(coerced.code, coerced.detail, place(inputKey)));
+    if (!coerced.ok) issues.push(makeIssue(coerced.code, coerced.detail, place(inputKey, 'value', coerced.element)));
     else profile[field.key] = coerced.value;
   }
 

@@ -4,6 +4,7 @@ import { makeIssue, type Issue } from '../issues.js';
 import { jsonSyntaxIssue } from '../json-syntax.js';
 import { locate, parseYamlSource, placeIssue, withExcerpt, type SourceDoc } from '../yaml-source.js';
 import { fieldForKey } from './keys.js';
+import type { ElementAt } from './coerce.js';
 import { normaliseRecord, type Profile } from './normalise.js';
 
 export type ReadProfileResult =
@@ -29,6 +30,19 @@ function keepTextFieldsAsWritten(source: SourceDoc, data: Record<string, unknown
 /** A .json profile; anything else (.yaml, .yml, standard input) is read as YAML, which reads JSON too. */
 const JSON_FILE = /\.json$/i;
 
+/** Where one element of a set's value is: a list item, or a word inside a string split on 、 or ;. */
+function locateElement(source: SourceDoc, key: string, element: ElementAt): { line: number; column: number } | undefined {
+  if ('index' in element) return locate(source, [key, element.index]);
+  const at = locate(source, [key]);
+  const node = source.doc.get(key, true);
+  if (!at || !isScalar(node) || typeof node.value !== 'string' || !node.range) return at;
+  // The value as written (quotes and all): the element is found in it where it is written unchanged.
+  const written = source.text.slice(node.range[0], node.range[1]);
+  const start = written.indexOf(node.value);
+  if (start < 0 || written.slice(0, start + element.offset).includes('\n')) return at;
+  return { line: at.line, column: at.column + start + element.offset };
+}
+
 export function readProfileText(text: string, options: { file: string; asOf: string }): ReadProfileResult {
   const jsonIssue = JSON_FILE.test(options.file) ? jsonSyntaxIssue(text, options.file) : undefined;
   if (jsonIssue) return { ok: false, issues: [withExcerpt({ text }, jsonIssue)], warnings: [] };
@@ -47,7 +61,7 @@ export function readProfileText(text: string, options: { file: string; asOf: str
   const result = normaliseRecord(record, {
     asOf: options.asOf,
     file: options.file,
-    locate: (key, part) => locate(source, [key], part === 'key'),
+    locate: (key, part, element) => (part === 'value' && element ? locateElement(source, key, element) : locate(source, [key], part === 'key')),
   });
   const excerpt = (issue: Issue) => (issue.line ? placeIssue(source, issue) : issue);
   if (!result.ok) return { ok: false, issues: result.issues.map(excerpt), warnings: result.warnings.map(excerpt) };

@@ -179,3 +179,23 @@ describe('a .json profile is held to JSON', () => {
     expect(read('{"age": 70, "hukou_local": true,}', '-')).toMatchObject({ ok: true });
   });
 });
+
+describe('a bad element of a list is pointed at, not the list', () => {
+  const first = (text: string, file = 'p.yaml') => {
+    const r = readProfileText(text, { file, asOf: '2025-06-01' });
+    if (r.ok) throw new Error('expected the profile to be refused');
+    return r.issues[0];
+  };
+  it.each([
+    ['a block list', 'age: 70\ninsurance:\n  - 居民医保\n  - 不存在的保险\n', 4, 5],
+    ['a flow list', 'age: 70\ninsurance: [居民医保, 不存在]\n', 2, 19],
+    ['words split on 、, after a space', 'age: 70\n参保: 居民医保、 不存在的保险\n', 2, 11],
+    ['words split on ; inside quotes', 'age: 70\n参保: "居民医保;不存在"\n', 2, 11],
+    ['a list inside the list', 'age: 70\n参保: [居民医保, [x]]\n', 2, 12],
+  ])('%s', (_name, text, line, column) => {
+    expect(first(text)).toMatchObject({ field: 'insurance', line, column });
+  });
+  it('in JSON too', () => {
+    expect(first('{\n  "insurance": ["居民医保",\n    "不存在"]\n}\n', 'p.json')).toMatchObject({ code: 'BAD_ENUM', line: 3, column: 5 });
+  });
+});
