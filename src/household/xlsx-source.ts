@@ -58,6 +58,20 @@ function resultText(result: unknown, format: CellFormat): string {
 }
 
 /**
+ * A number as text. Excel keeps 15 significant digits, so a number of 16
+ * digits or more (an ID number typed into a number cell) has already lost
+ * its last ones; it is given in E notation with those 15 digits
+ * (5.11083196006011E+17), as Excel writes it in the file, and not as
+ * 511083196006011000, which would read as an ID number with a wrong
+ * check digit, or a wrong sex, or pass.
+ */
+function numberText(n: number): string {
+  if (Math.abs(n) < 1e15 || !Number.isFinite(n)) return String(n);
+  const [mantissa, exponent] = n.toPrecision(15).split('e');
+  return `${mantissa.replace(/\.?0+$/, '')}E${exponent}`;
+}
+
+/**
  * A cell's value as the text a CSV export of it would hold: a date as
  * `YYYY-MM-DD`, a boolean as `TRUE` or `FALSE`, rich text and a hyperlink
  * as their text, an error as its text, a formula as its cached result.
@@ -66,7 +80,7 @@ export function cellText(value: unknown, format: CellFormat = {}): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   // NaN is what exceljs makes of a number cell with no digits (`<v/>`): nothing is shown.
-  if (typeof value === 'number') return Number.isNaN(value) ? '' : String(value);
+  if (typeof value === 'number') return Number.isNaN(value) ? '' : numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';

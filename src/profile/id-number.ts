@@ -69,6 +69,11 @@ function parseValid18(id: string): IdNumberResult | undefined {
 /** The full reading, for every form and every problem; parseIdNumber's reference. */
 export function parseIdNumberFully(raw: string): IdNumberResult {
   const id = raw.trim().toUpperCase();
+  // An ID number Excel stored as a number: shown as 5.11083E+17, its digits from the 16th on lost.
+  // The value is not repeated: its digits hold the birth date.
+  if (/^\d(\.\d+)?E\+?1[4-8]$/.test(id)) {
+    return { ok: false, problem: 'BAD_ID_FORMAT', detail: '写成了科学计数法（如 5.11083E+17）：身份证号在 Excel 中被存成了数字，第 16 位起的数字已丢失；把该列设为文本格式，重新录入后再导出' };
+  }
   if (!/^\d{17}[\dX]$/.test(id) && !/^\d{15}$/.test(id)) {
     return { ok: false, problem: 'BAD_ID_FORMAT', detail: '应为18位（最后一位可为X）或15位数字' };
   }
@@ -84,7 +89,9 @@ export function parseIdNumberFully(raw: string): IdNumberResult {
   if (!legacy) {
     const expected = idCheckChar(id.slice(0, 17));
     if (expected !== id[17]) {
-      return { ok: false, problem: 'BAD_ID_CHECKSUM', detail: `校验位应为 ${expected}` };
+      // Excel keeps 15 significant digits of a number cell: the last three become 000.
+      const excel = id.endsWith('000') ? '；末三位是 000，像是 Excel 把该列存成了数字，第 16 位起的数字已丢失：把该列设为文本格式，重新录入后再导出' : '';
+      return { ok: false, problem: 'BAD_ID_CHECKSUM', detail: `校验位应为 ${expected}${excel}` };
     }
   }
   const seq = Number(legacy ? id[14] : id[16]);

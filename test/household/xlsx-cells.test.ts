@@ -151,7 +151,34 @@ describe('every other kind of cell', () => {
       ]);
       row.getCell(6).numFmt = 'yyyy-mm-dd';
     });
-    expect((await readBack(path)).rows).toEqual([['张三', '家庭档案', 'TRUE', '3.5', '511028196006010000', '2016-05-05', '#REF!', '低保']]);
+    // An ID number in a number cell has lost its digits from the 16th on: it reads in E notation, as Excel writes it.
+    expect((await readBack(path)).rows).toEqual([['张三', '家庭档案', 'TRUE', '3.5', '5.1102819600601E+17', '2016-05-05', '#REF!', '低保']]);
+  });
+
+  it('gives a number of 16 digits or more in E notation with the 15 digits Excel keeps, and smaller ones whole', () => {
+    expect([511083196006011237, 1234567890123456, -1e15, 999999999999999, 51102800000001, 3.5].map((n) => cellText(n))).toEqual([
+      '5.11083196006011E+17',
+      '1.23456789012346E+15',
+      '-1E+15',
+      '999999999999999',
+      '51102800000001',
+      '3.5',
+    ]);
+  });
+
+  it('makes an ID number typed into a number cell an error row that says what happened and how to mend it', async () => {
+    const dir = tempDir();
+    await writeBook(join(dir, 'roster.xlsx'), (sheet) => {
+      sheet.addRow(['户编号', '身份证号', '户籍性质']);
+      sheet.addRow([51102800000001, 511083196006011237, '农村']);
+      sheet.addRow([51102800000001, '511083196006011237', '农村']);
+    });
+    const r = await runBatchCli(['roster.xlsx', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(1);
+    const [header, bad, good] = parseCsvOutput(r.stdout);
+    expect(bad[header.indexOf('error')]).toContain('身份证号在 Excel 中被存成了数字，第 16 位起的数字已丢失；把该列设为文本格式');
+    expect(good[header.indexOf('error')]).toBe('');
+    expect(r.stdout).not.toMatch(/19600601/);
   });
 
   it('never gives "[object Object]" for any value exceljs can hold', () => {

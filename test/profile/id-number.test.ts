@@ -20,6 +20,15 @@ describe('citizen ID numbers (GB 11643-1999)', () => {
   it('rejects a wrong check digit', () => {
     expect(parseIdNumber('511083196006011238')).toMatchObject({ ok: false, problem: 'BAD_ID_CHECKSUM' });
   });
+  it('says when an ID number was stored by Excel as a number (E notation, or the last three digits 000), without repeating it', () => {
+    for (const text of ['5.11083E+17', '5.11083196006011E+17', '5.1108E17']) {
+      const r = parseIdNumber(text);
+      expect(r).toMatchObject({ ok: false, problem: 'BAD_ID_FORMAT', detail: expect.stringContaining('在 Excel 中被存成了数字') });
+      expect(JSON.stringify(r)).not.toContain('196006');
+    }
+    expect(parseIdNumber('511083196006011000')).toMatchObject({ ok: false, problem: 'BAD_ID_CHECKSUM', detail: expect.stringContaining('末三位是 000，像是 Excel') });
+    expect(parseIdNumber('511083196006011238')).toMatchObject({ ok: false, problem: 'BAD_ID_CHECKSUM', detail: '校验位应为 7' });
+  });
   it('rejects an impossible birth date', () => {
     const first17 = '51108320230230123';
     expect(parseIdNumber(first17 + idCheckChar(first17))).toMatchObject({ ok: false, problem: 'BAD_ID_DATE' });
