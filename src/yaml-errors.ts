@@ -28,26 +28,31 @@ const EXPLAINED: Partial<Record<string, { what: string; hint: string }>> = {
 /** The quote or bracket a token opens with, and the character that should close it. */
 const CLOSERS: Record<string, string> = { '{': '}', '[': ']', '"': '"', "'": "'" };
 
-/** Where each unclosed quote and bracket opens, in the CST (which keeps them when the document cannot). */
+/**
+ * Where each unclosed quote and bracket opens, by offset, from the CST
+ * (which keeps them when the document cannot). Walked with a stack, not
+ * CST.visit: its recursion overflows on a few thousand nested brackets.
+ */
 function unclosedOpenings(text: string): { offset: number; opener: string }[] {
   const found: { offset: number; opener: string }[] = [];
-  const check = (token: CST.Token | undefined) => {
-    if (!token) return;
+  const stack: CST.Token[] = [];
+  for (const token of new Parser().parse(text)) if (token.type === 'document' && token.value) stack.push(token.value);
+  while (stack.length > 0) {
+    const token = stack.pop()!;
     if (token.type === 'flow-collection') {
       const opener = token.start.source;
       if (!token.end.some((t) => t.source === CLOSERS[opener])) found.push({ offset: token.start.offset, opener });
     } else if (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') {
       if (!quoteClosed(token.source)) found.push({ offset: token.offset, opener: token.source[0] });
     }
-  };
-  for (const token of new Parser().parse(text)) {
-    if (token.type !== 'document') continue;
-    CST.visit(token, (item) => {
-      check(item.key ?? undefined);
-      check(item.value);
-    });
+    if ('items' in token) {
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push(item.key);
+        if (item.value) stack.push(item.value);
+      }
+    }
   }
-  return found;
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 /** Whether a quoted scalar's source ends with its closing quote (not an escaped one). */
@@ -61,19 +66,28 @@ function quoteClosed(source: string): boolean {
   return run % 2 === 0;
 }
 
-/** The key a DUPLICATE_KEY error points at, and the line where that key first stands in the same mapping. */
-function firstOfDuplicate(doc: Document.Parsed, lineCounter: LineCounter, offset: number): { key: string; line: number } | undefined {
-  let found: { key: string; line: number } | undefined;
+/** The text of a key, as the mapping compares it. */
+const keyText = (key: unknown): string => String((key as { value?: unknown } | null)?.value ?? key);
+const keyStart = (key: unknown): number | undefined => (key as { range?: number[] } | null)?.range?.[0];
+
+/**
+ * For each repeated key (by its offset), its text and the line where the
+ * same key first stands in its mapping: one walk of the document for all.
+ */
+function firstsOfDuplicates(doc: Document.Parsed, lineCounter: LineCounter, offsets: ReadonlySet<number>): Map<number, { key: string; line: number }> {
+  const found = new Map<number, { key: string; line: number }>();
   visit(doc, {
     Map(_, map) {
-      if (found || !isMap(map)) return;
-      const at = map.items.findIndex((p) => (p.key as { range?: number[] } | null)?.range?.[0] === offset);
-      if (at < 0) return;
-      const key = String((map.items[at].key as { value?: unknown }).value ?? map.items[at].key);
-      const first = map.items.find((p, i) => i < at && String((p.key as { value?: unknown } | null)?.value ?? p.key) === key);
-      const start = (first?.key as { range?: number[] } | undefined)?.range?.[0];
-      if (start !== undefined) found = { key, line: lineCounter.linePos(start).line };
-      return visit.BREAK;
+      if (!isMap(map)) return;
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = keyText(pair.key);
+        const start = keyStart(pair.key);
+        if (start === undefined) continue;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, start);
+        else if (offsets.has(start)) found.set(start, { key, line: lineCounter.linePos(first).line });
+      }
     },
   });
   return found;
@@ -83,15 +97,16 @@ function firstOfDuplicate(doc: Document.Parsed, lineCounter: LineCounter, offset
 export function yamlErrorIssues(doc: Document.Parsed, text: string, lineCounter: LineCounter, file: string): Issue[] {
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const issues: Issue[] = [];
-  let openings: ReturnType<typeof unclosedOpenings> | undefined;
+  const duplicates = new Set(errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => e.pos[0]));
+  // A document too deeply nested to walk is reported where the parser says, without the key's first line.
+  const firsts = duplicates.size > 0 ? orNothing(() => firstsOfDuplicates(doc, lineCounter, duplicates), new Map()) : new Map();
   for (let i = 0; i < errors.length; i++) {
     const e = errors[i];
     if (e.code === 'DUPLICATE_KEY') {
-      issues.push(duplicateKeyIssue(doc, lineCounter, file, e));
+      issues.push(duplicateKeyIssue(firsts.get(e.pos[0]), lineCounter, file, e));
       continue;
     }
-    openings ??= unclosedOpenings(text);
-    issues.push(syntaxIssue(e, openings, lineCounter, file));
+    issues.push(syntaxIssue(e, text, lineCounter, file));
     const rest = errors.length - i - 1;
     if (rest > 0) {
       const last = issues[issues.length - 1];
@@ -102,22 +117,52 @@ export function yamlErrorIssues(doc: Document.Parsed, text: string, lineCounter:
   return issues;
 }
 
-function duplicateKeyIssue(doc: Document.Parsed, lineCounter: LineCounter, file: string, e: YAMLError): Issue {
+/** What `find` gives, or `fallback` when it overflows the stack. */
+function orNothing<T>(find: () => T, fallback: T): T {
+  try {
+    return find();
+  } catch (e) {
+    if (e instanceof RangeError) return fallback;
+    throw e;
+  }
+}
+
+function duplicateKeyIssue(first: { key: string; line: number } | undefined, lineCounter: LineCounter, file: string, e: YAMLError): Issue {
   const at = lineCounter.linePos(e.pos[0]);
-  const first = firstOfDuplicate(doc, lineCounter, e.pos[0]);
   const detail = first ? `${first.key} 出现两次（另见第 ${first.line} 行）` : firstLine(e);
   return makeIssue('DUPLICATE_KEY', detail, { file, line: at.line, column: at.col, hint: '同一层里每个键只能写一次' });
 }
 
-function syntaxIssue(e: YAMLError, openings: { offset: number; opener: string }[], lineCounter: LineCounter, file: string): Issue {
-  // An unclosed quote or bracket: the last one opened before the place the parser gave up.
-  const unclosed = /closing|end with a/.test(e.message) ? openings.filter((o) => o.offset < e.pos[0]).pop() : undefined;
-  if (unclosed) {
-    const at = lineCounter.linePos(unclosed.offset);
-    const kind = unclosed.opener === '{' || unclosed.opener === '[' ? '括号' : '引号';
-    return makeIssue('YAML_SYNTAX', `${kind} ${unclosed.opener} 没有闭合`, { file, line: at.line, column: at.col, hint: `在该值的末尾补上 ${CLOSERS[unclosed.opener]}` });
-  }
+function syntaxIssue(e: YAMLError, text: string, lineCounter: LineCounter, file: string): Issue {
   const at = lineCounter.linePos(e.pos[0]);
+  const closer = /end with an? ([\]}])/.exec(e.message)?.[1];
+  if (/closing/.test(e.message) || closer) {
+    // The line where the parser gave up: a tab before its text, or the closer on it, means the
+    // brackets are closed but their contents are not indented as YAML wants.
+    const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
+    const lineEnd = text.indexOf('\n', e.pos[0]);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (closer && /^[ ]*\t/.test(line)) {
+      return makeIssue('YAML_SYNTAX', `${EXPLAINED.TAB_AS_INDENT!.what}（${firstLine(e)}）`, { file, line: at.line, column: 1, hint: EXPLAINED.TAB_AS_INDENT!.hint });
+    }
+    if (closer && line.includes(closer)) {
+      return makeIssue('YAML_SYNTAX', `括号里换行后的内容（连同 ${closer}）缩进不够（${firstLine(e)}）`, {
+        file,
+        line: at.line,
+        column: at.col,
+        hint: '在 [ ] 或 { } 里换行时，后面各行要比这一项的键缩进得更深；或写在一行里',
+      });
+    }
+    // An unclosed quote or bracket: the last one opened before the place the parser gave up.
+    const unclosed = orNothing(() => unclosedOpenings(text), [])
+      .filter((o) => o.offset < e.pos[0])
+      .pop();
+    if (unclosed) {
+      const opened = lineCounter.linePos(unclosed.offset);
+      const kind = unclosed.opener === '{' || unclosed.opener === '[' ? '括号' : '引号';
+      return makeIssue('YAML_SYNTAX', `${kind} ${unclosed.opener} 没有闭合`, { file, line: opened.line, column: opened.col, hint: `在该值的末尾补上 ${CLOSERS[unclosed.opener]}` });
+    }
+  }
   const explained = EXPLAINED[e.code];
   const detail = explained ? `${explained.what}（${firstLine(e)}）` : firstLine(e);
   return makeIssue('YAML_SYNTAX', detail, { file, line: at.line, column: at.col, ...(explained ? { hint: explained.hint } : {}) });

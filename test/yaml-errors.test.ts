@@ -40,8 +40,31 @@ describe('YAML syntax errors', () => {
     expect(all.map((i) => i.code)).not.toContain('DUPLICATE_KEY');
   });
 
+  it.each([
+    ['contents of a closed bracket indented less than the key', '姓名: 张\n家庭:\n  参保: [\n    居民医保\n]\n', 5, 1, '缩进不够'],
+    ['a tab before the contents of a bracket', '姓名: 张\n参保: [\n\t居民医保]\n', 3, 1, '用了制表符（Tab）缩进'],
+  ])('%s: not called unclosed', (_name, text, line, column, message) => {
+    const [first] = issues(text);
+    expect(first).toMatchObject({ code: 'YAML_SYNTAX', line, column });
+    expect(first.message).toContain(message);
+    expect(first.message).not.toContain('没有闭合');
+  });
+
+  it('reports brackets nested thousands deep as a syntax error, without overflowing the stack', () => {
+    for (const text of [`a: ${'['.repeat(4000)}\n`, `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, `a: ${'['.repeat(4000)}\nb: 1\nb: 2\n`]) {
+      expect(issues(text)[0]).toMatchObject({ code: 'YAML_SYNTAX', line: 1 });
+    }
+  });
+
   it('names a repeated key and the line where it first stands', () => {
     expect(issues('a: 1\nb:\n  x: 1\n  y: 2\n  x: 3\n')).toMatchObject([{ code: 'DUPLICATE_KEY', line: 5, column: 3, message: '键重复：x 出现两次（另见第 3 行）' }]);
+  });
+
+  it('names the first line of each of many repeated keys', () => {
+    const text = `a: 0\n${Array.from({ length: 2000 }, (_, i) => `k${i}: 1\nk${i}: 2\n`).join('')}`;
+    const found = issues(text);
+    expect(found).toHaveLength(2000);
+    expect(found[1999]).toMatchObject({ code: 'DUPLICATE_KEY', line: 4001, message: '键重复：k1999 出现两次（另见第 4000 行）' });
   });
 
   it('keeps a repeated key that comes before a syntax error', () => {

@@ -58,17 +58,17 @@ function resultText(result: unknown, format: CellFormat): string {
 }
 
 /**
- * A number as text. Excel keeps 15 significant digits, so a number of 16
- * digits or more (an ID number typed into a number cell) has already lost
- * its last ones; it is given in E notation with those 15 digits
- * (5.11083196006011E+17), as Excel writes it in the file, and not as
- * 511083196006011000, which would read as an ID number with a wrong
- * check digit, or a wrong sex, or pass.
+ * A number as text. Excel keeps 15 significant digits, so an 18-digit ID
+ * number typed into a number cell has lost its last three. A number too big
+ * to be exact (above 2^53, as every 17- and 18-digit one is) is given in E
+ * notation (5.11083196006011E+17), as Excel writes it in the file, and not
+ * as 511083196006011000, which would read as an ID number with a wrong
+ * check digit or a wrong sex, or pass. Smaller numbers (a 16-digit
+ * household id written exactly by a program) keep their digits.
  */
 function numberText(n: number): string {
-  if (Math.abs(n) < 1e15 || !Number.isFinite(n)) return String(n);
-  const [mantissa, exponent] = n.toPrecision(15).split('e');
-  return `${mantissa.replace(/\.?0+$/, '')}E${exponent}`;
+  if (Math.abs(n) <= Number.MAX_SAFE_INTEGER || !Number.isFinite(n)) return String(n);
+  return n.toExponential().replace('e', 'E');
 }
 
 /**

@@ -155,15 +155,29 @@ describe('every other kind of cell', () => {
     expect((await readBack(path)).rows).toEqual([['张三', '家庭档案', 'TRUE', '3.5', '5.1102819600601E+17', '2016-05-05', '#REF!', '低保']]);
   });
 
-  it('gives a number of 16 digits or more in E notation with the 15 digits Excel keeps, and smaller ones whole', () => {
-    expect([511083196006011237, 1234567890123456, -1e15, 999999999999999, 51102800000001, 3.5].map((n) => cellText(n))).toEqual([
+  it('gives a number too big to be exact in E notation, and smaller ones whole', () => {
+    expect([511083196006011000, 511083196006011237, 2 ** 53 + 2, 1234567890123456, -1e15, 51102800000001, 3.5].map((n) => cellText(n))).toEqual([
       '5.11083196006011E+17',
-      '1.23456789012346E+15',
-      '-1E+15',
-      '999999999999999',
+      '5.1108319600601126E+17',
+      '9.007199254740994E+15',
+      '1234567890123456',
+      '-1000000000000000',
       '51102800000001',
       '3.5',
     ]);
+  });
+
+  it('keeps two 16-digit household ids that are numbers apart', async () => {
+    const dir = tempDir();
+    await writeBook(join(dir, 'roster.xlsx'), (sheet) => {
+      sheet.addRow(['户编号', '与户主关系', '户籍性质', '救助身份']);
+      sheet.addRow([1234567890123456, '户主', '农村', '低保']);
+      sheet.addRow([1234567890123457, '户主', '农村', '']);
+    });
+    const r = await runBatchCli(['roster.xlsx', ...AS_OF, '--format', 'jsonl'], { cwd: dir });
+    const [first, second] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect([first.household_id, second.household_id]).toEqual(['1234567890123456', '1234567890123457']);
+    expect(second.person.household_assistance).toBeUndefined();
   });
 
   it('makes an ID number typed into a number cell an error row that says what happened and how to mend it', async () => {

@@ -21,7 +21,7 @@ describe('citizen ID numbers (GB 11643-1999)', () => {
     expect(parseIdNumber('511083196006011238')).toMatchObject({ ok: false, problem: 'BAD_ID_CHECKSUM' });
   });
   it('says when an ID number was stored by Excel as a number (E notation, or the last three digits 000), without repeating it', () => {
-    for (const text of ['5.11083E+17', '5.11083196006011E+17', '5.1108E17']) {
+    for (const text of ['5.11083E+17', '5.11083196006011E+17', '5.1108E17', '5.11083196006011e+017']) {
       const r = parseIdNumber(text);
       expect(r).toMatchObject({ ok: false, problem: 'BAD_ID_FORMAT', detail: expect.stringContaining('在 Excel 中被存成了数字') });
       expect(JSON.stringify(r)).not.toContain('196006');

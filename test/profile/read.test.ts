@@ -154,12 +154,16 @@ describe('suggestions for a word of one or two characters', () => {
 describe('a .json profile is held to JSON', () => {
   const read = (text: string, file = 'p.json') => readProfileText(text, { file, asOf: '2025-06-01' });
   it.each([
-    ['a trailing comma', '{\n  "age": 70,\n  "hukou_local": true,\n}\n', 4, 1, '最后一项后面不能有逗号'],
-    ['an unquoted key', '{\n  "age": 70,\n  hukou_local: true\n}\n', 3, 3, '键要加双引号'],
+    ['a trailing comma', '{\n  "age": 70,\n  "hukou_local": true,\n}\n', 4, 1, '删去最后一项后面的逗号'],
+    ['an unquoted key', '{\n  "age": 70,\n  hukou_local: true\n}\n', 3, 3, '键要加英文双引号'],
     ['a missing comma, at the key after it', '{\n  "age": 70\n  "hukou_local": true\n}\n', 3, 3, '少了逗号'],
     ['an unclosed string, at the end of its line', '{\n  "sex": "male\n}\n', 2, 15, '换行请写成'],
     ['a file cut short', '{\n  "age": 70', 2, 12, '少了逗号'],
     ['a capitalised True', '{"age": 70, "resident": True}', 1, 25, 'true、false、null 要小写'],
+    ['an unquoted first key', '{\n  姓名: "张"\n}\n', 2, 3, '键要加英文双引号'],
+    ['a key in Chinese quotes', '{“姓名”: "张"}', 1, 2, '不能用中文引号'],
+    ['a trailing comma in a list', '{"参保": ["居民医保",]}', 1, 16, '删去最后一项后面的逗号'],
+    ['a Chinese colon', '{"age"：70}', 1, 7, '不能用中文冒号'],
   ])('%s: JSON_SYNTAX at its line and column, with a hint', (_name, text, line, column, hint) => {
     const r = read(text);
     expect(r.ok).toBe(false);
@@ -167,6 +171,10 @@ describe('a .json profile is held to JSON', () => {
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ code: 'JSON_SYNTAX', file: 'p.json', line, column });
     expect(r.issues[0].hint).toContain(hint);
+  });
+
+  it('says an empty .json file is empty, as for YAML', () => {
+    expect(read(' \n')).toMatchObject({ ok: false, issues: [{ code: 'NOT_A_MAPPING', line: 1 }] });
   });
 
   it('reads valid JSON as before, a repeated key still refused', () => {
