@@ -39,6 +39,52 @@ export class ByteBuffer {
     this.length += b.length;
   }
 
+  /**
+   * `text` as UTF-8, unless it holds an ASCII character marked in `stop`
+   * or a surrogate pair: then nothing is written and the answer is false.
+   * Encoded by this loop, not Buffer.write: for the short cells of a batch
+   * row a native call each, or one string joined from them, measured
+   * slower (a third of a microsecond a row).
+   */
+  textUnless(text: string, stop: Uint8Array): boolean {
+    const n = text.length;
+    this.ensure(n * 3);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (stop[c] === 1) return false;
+        buf[at++] = c;
+      } else if (c < 0x800) {
+        buf[at++] = 0xc0 | (c >> 6);
+        buf[at++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        return false;
+      } else {
+        buf[at++] = 0xe0 | (c >> 12);
+        buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[at++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.length = at;
+    return true;
+  }
+
+  /** A whole number from 0 up, in decimal digits. */
+  uint(n: number): void {
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    this.ensure(digits);
+    let at = this.length + digits;
+    this.length = at;
+    let m = n;
+    do {
+      this.buf[--at] = 48 + (m % 10);
+      m = Math.floor(m / 10);
+    } while (m > 0);
+  }
+
   /** One byte, e.g. an ASCII separator. */
   byte(b: number): void {
     this.ensure(1);

@@ -19,6 +19,40 @@ describe('ByteBuffer', () => {
     );
   });
 
+  it('encodes text unless it holds a stop character or a surrogate, and then writes nothing', () => {
+    const stop = new Uint8Array(128);
+    stop[0x2c] = 1;
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 10 }), (parts) => {
+        const buffer = new ByteBuffer(1);
+        let expected = '';
+        for (const part of parts) {
+          const plain = !part.includes(',') && !/[\uD800-\uDFFF]/.test(part);
+          expect(buffer.textUnless(part, stop)).toBe(plain);
+          if (plain) expected += part;
+          buffer.byte(0x7c);
+          expected += '|';
+        }
+        expect(buffer.take()).toEqual(utf8(expected));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes whole numbers as their decimal digits', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 31, Number.MAX_SAFE_INTEGER)), { maxLength: 20 }), (numbers) => {
+        const buffer = new ByteBuffer(1);
+        for (const n of numbers) {
+          buffer.uint(n);
+          buffer.byte(0x2c);
+        }
+        expect(buffer.take()).toEqual(utf8(numbers.map((n) => `${n},`).join('')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('grows across its capacity in the middle of multi-byte Chinese text', () => {
     for (let capacity = 1; capacity <= 40; capacity++) {
       const buffer = new ByteBuffer(capacity);
