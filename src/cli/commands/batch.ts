@@ -21,6 +21,7 @@ import type { Catalogue } from '../../rules/types.js';
 import { addAsOf, addColor, addLang, addRules, catalogueFor, checkDate } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
+import { removeOrphanPartials, removeOrphanSpools, spoolPrefix } from '../stale-files.js';
 import { fileDestination, makeSink, stdoutDestination, type BatchFormat } from './batch-output.js';
 
 interface BatchFlags {
@@ -52,6 +53,7 @@ const NOTES = {
     cannotWrite: (file: string, why: string) => `无法写入 --out ${file}（${why}）`,
     sameAsInput: (file: string) => `--out ${file} 就是输入的名单：结果会覆盖它，请写到另一个文件`,
     noFile: '请给出户籍花名册文件（.csv 或 .xlsx），或用 - 读标准输入；--help 查看用法',
+    orphansRemoved: (paths: string[]) => `已删除此前被强行终止的运行留下的文件（含个人信息）：${paths.join('、')}\n`,
   },
   en: {
     carried: (names: string[]) => `columns that are not profile keys, carried through unchanged: ${names.map((n) => withLookalike(n, 'en')).join(', ')}\n`,
@@ -65,6 +67,7 @@ const NOTES = {
     cannotWrite: (file: string, why: string) => `cannot write --out ${file} (${why})`,
     sameAsInput: (file: string) => `--out ${file} is the input roster: the result would overwrite it; write to another file`,
     noFile: 'give a roster file (.csv or .xlsx), or - for standard input; see --help',
+    orphansRemoved: (paths: string[]) => `removed what runs killed earlier had left (it holds personal data): ${paths.join(', ')}\n`,
   },
 };
 
@@ -109,7 +112,8 @@ async function spoolStdin(io: Io, undo: Undo): Promise<Spooled> {
 
 /** The spooled copy is a copy of the roster (names, ID numbers): removed when the run ends, fails or is interrupted. */
 async function spool(input: NodeJS.ReadableStream, undo: Undo): Promise<Spooled> {
-  const dir = await mkdtemp(join(tmpdir(), 'longchang-batch-'));
+  // Named with this process's id, so a later run can tell a killed run's copy from a live one's.
+  const dir = await mkdtemp(join(tmpdir(), spoolPrefix()));
   const removeSync = () => rmSync(dir, { recursive: true, force: true });
   undo.add(removeSync);
   const path = join(dir, 'stdin.csv');
@@ -268,6 +272,9 @@ async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, 
   if (flags.out && !spooled && sameFile(input, resolve(cwd, flags.out))) {
     throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.sameAsInput(flags.out), { file: flags.out, field: '--out' })]);
   }
+  // What killed runs left (the partial output, a spooled copy of standard input) holds personal data.
+  const orphans = [...removeOrphanSpools(tmpdir()), ...(flags.out ? removeOrphanPartials(resolve(cwd, flags.out)) : [])];
+  if (orphans.length > 0) io.stderr(notes.orphansRemoved(orphans));
   const destination = flags.out ? fileDestination(resolve(cwd, flags.out)) : stdoutDestination(io);
   await destination.ready().catch(async (e: NodeJS.ErrnoException) => {
     await spooled?.cleanup();
