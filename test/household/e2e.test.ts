@@ -135,11 +135,15 @@ describe('an interrupted run', () => {
     return { dir, code, killedBy, partial: partial() };
   }
 
-  it('killed outright, leaves only a file named as partial', async () => {
+  it('killed outright, leaves only a file named as partial, which the next run to that --out removes', async () => {
     const { dir, killedBy, partial } = await interrupt('SIGKILL');
     expect(killedBy).toBe('SIGKILL');
     expect(existsSync(join(dir, 'result.csv'))).toBe(false);
     expect(partial).toMatch(/^\.result\.csv\.partial-\d+$/);
+    writeFileSync(join(dir, 'small.csv'), '户编号,户籍性质\nH1,农村\n');
+    const next = spawnSync(process.execPath, [BIN, 'batch', 'small.csv', '--out', 'result.csv', ...AS_OF], { cwd: dir, encoding: 'utf8' });
+    expect(next.stderr).toContain(`${partial}`);
+    expect(readdirSync(dir).sort()).toEqual(['result.csv', 'roster.csv', 'small.csv']);
   }, 120_000);
 
   it('interrupted while reading standard input, removes its spooled copy of the roster and ends by the signal', async () => {
