@@ -15,7 +15,7 @@ export type FileProblem =
   | 'BAD_ENCODING'
   | 'NO_KNOWN_COLUMN';
 
-export type RowProblem = 'EMPTY_ROW' | 'BROKEN_ROW' | 'TOO_MANY_CELLS' | 'MIXED_LINE_ENDS';
+export type RowProblem = 'EMPTY_ROW' | 'BROKEN_ROW' | 'TOO_MANY_CELLS' | 'MIXED_LINE_ENDS' | 'HOUSEHOLD_ID_LOST';
 
 export type Lang = 'zh' | 'en';
 
@@ -33,6 +33,10 @@ export const PROBLEM_TITLES: Record<FileProblem | RowProblem, Record<Lang, strin
   EMPTY_ROW: { zh: '空行', en: 'empty row' },
   BROKEN_ROW: { zh: '这一行的引号不成对，单元格无法可靠切分', en: 'unbalanced quotes: the cells of this row cannot be split reliably' },
   TOO_MANY_CELLS: { zh: '单元格比表头多', en: 'more cells than header columns' },
+  HOUSEHOLD_ID_LOST: {
+    zh: '户编号写成了科学计数法（如 5.11028E+13）：Excel 把该列存成了数字，位数已经丢失，不同的户会被当成一户；把该列设为文本格式，重新录入后再导出',
+    en: 'the household id is in E notation (such as 5.11028E+13): Excel stored the column as numbers and lost digits, so different households would be taken as one; make the column text, enter the ids again and export again',
+  },
   MIXED_LINE_ENDS: {
     zh: '这一行里有单独的换行符（LF），而文件的行以 CR LF 结尾：几个人可能被读成了一行，请统一换行符后再运行',
     en: 'a bare line feed in a file whose lines end in CR LF: several people may have been read as one row; make the line ends the same and run again',

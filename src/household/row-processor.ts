@@ -37,6 +37,9 @@ export interface PreparedRow {
   issues?: RowIssue[];
 }
 
+/** A household id Excel turned into a number and showed in E notation (5.11028E+13): its digits are lost. */
+const E_NOTATION = /^[1-9](\.[0-9]+)?E\+[0-9]{2}$/;
+
 /** A carried column whose name says birth date: its month and day would give a masked ID number's hidden digits away. */
 const BIRTH_COLUMN_NAME = /出生|生日|birth/i;
 
@@ -124,6 +127,9 @@ export class RowProcessor {
     const shown = this.shown(cells);
     const bad = unreadable(cells, this.width, broken, lang);
     if (bad) return { row, householdId, shown, code: UNKNOWN_MEMBER, issues: [bad] };
+    if (E_NOTATION.test(householdId)) {
+      return { row, householdId, shown, code: UNKNOWN_MEMBER, issues: [{ ...rowIssue('HOUSEHOLD_ID_LOST', lang), field: this.fieldLabel('household_id') }] };
+    }
     const result = this.normalise(cells, row);
     if (!result.ok) {
       const issues = result.issues.map((i) => ({ code: i.code, message: i.message, field: this.fieldLabel(i.field) }));

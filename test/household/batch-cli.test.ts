@@ -285,6 +285,22 @@ describe('bad rows and unusable input', () => {
     expect(r.stderr).toContain('2 行无法核查');
   });
 
+  it('makes a household id Excel wrote in E notation an error row, rather than join the households it stands for', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'e.csv', [
+      ['户编号', '与户主关系', '救助身份', '户籍性质'],
+      ['5.11028E+13', '户主', '低保', '农村'],
+      ['5.11028E+13', '户主', '', '农村'],
+      ['12E3', '户主', '', '农村'],
+    ]);
+    const r = await runBatchCli(['e.csv', ...AS_OF, '--format', 'jsonl'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.issues?.[0]?.code)).toEqual(['HOUSEHOLD_ID_LOST', 'HOUSEHOLD_ID_LOST', undefined]);
+    expect(lines[1].error).toBe('第3行 户编号（household_id）：户编号写成了科学计数法（如 5.11028E+13）：Excel 把该列存成了数字，位数已经丢失，不同的户会被当成一户；把该列设为文本格式，重新录入后再导出');
+    expect(lines[2].person.household_id).toBe('12E3');
+  });
+
   it.each([
     ['a missing file', ['nope.csv', '--out', 'out.csv'], /FILE_NOT_FOUND.*nope\.csv/],
     ['a folder given as the roster', ['rosters', '--out', 'out.csv'], /rosters: 错误 FILE_UNREADABLE: .*rosters（这是一个文件夹/],
