@@ -132,7 +132,8 @@ export class RowProcessor {
     }
     const result = this.normalise(cells, row);
     if (!result.ok) {
-      const issues = result.issues.map((i) => ({ code: i.code, message: i.message, field: this.fieldLabel(i.field) }));
+      // A birth date a message quotes (typed wrongly, or not matching the ID number) is the part of the ID number its mask hides.
+      const issues = result.issues.map((i) => ({ code: i.code, message: i.field === 'birth_date' ? maskBirthDateText(i.message) : i.message, field: this.fieldLabel(i.field) }));
       // What the household learns from the row is what pass 1 reads from it, in a sorted run too.
       return { row, householdId, shown, code: this.member(cells, row), issues };
     }

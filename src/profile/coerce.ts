@@ -52,8 +52,10 @@ function dateValue(raw: unknown): Coerced {
     return { ok: true, value: formatYmd({ y: raw.getUTCFullYear(), m: raw.getUTCMonth() + 1, d: raw.getUTCDate() }) };
   }
   const text = String(raw).trim();
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text;
+  // A time after the date (Excel's "1960-06-01 00:00:00", "1960/6/1 0:00") is dropped: only the day counts.
+  const day = text.replace(/\s+([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$/, '');
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(day) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(day);
+  const iso = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : day;
   const ymd = parseIsoDate(iso);
   if (!ymd) return { ok: false, code: 'BAD_DATE', detail: `“${text}”不是真实的日期，应为 YYYY-MM-DD` };
   return { ok: true, value: formatYmd(ymd) };
@@ -65,6 +67,10 @@ function numberValue(field: FieldDef, raw: unknown, integer: boolean): Coerced {
   else {
     const text = String(raw).trim().replace(/[级岁元]$/, '');
     n = text in CN_DIGITS ? CN_DIGITS[text] : text === '' ? NaN : Number(text);
+  }
+  // An ID number in a number column (the columns shifted): refused, and not repeated, not shown as an income.
+  if (Math.abs(n) >= 1e14 || (typeof raw === 'string' && /^\s*[0-9]{15,19}[Xx]?\s*$/.test(raw))) {
+    return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为${integer ? '整数' : '数字'}，这里却像是一个身份证号：是不是放错了列？` };
   }
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
     return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为${integer ? '整数' : '数字'}，得到“${String(raw)}”` };

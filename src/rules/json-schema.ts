@@ -67,7 +67,7 @@ function valueSchema(field: FieldDef): z.ZodType {
     }
     case 'date':
       return z.union([
-        z.string().regex(/^\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{8})\s*$/),
+        z.string().regex(/^\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{8})(?:\s+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?\s*$/),
         z.int().min(18000101).max(29991231),
       ]);
     case 'string':

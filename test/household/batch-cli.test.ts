@@ -285,6 +285,23 @@ describe('bad rows and unusable input', () => {
     expect(r.stderr).toContain('2 行无法核查');
   });
 
+  it('masks the birth date a message quotes, since it is what a masked ID number hides', async () => {
+    const dir = tempDir();
+    const id = idFor('1960-06-01', 'male');
+    writeCsv(dir, 'b.csv', [
+      ['户编号', '身份证号', '出生日期'],
+      ['H1', id, '1960-06-01 99:00'],
+      ['H2', id, '1960-06-02'],
+    ]);
+    const r = await runBatchCli(['b.csv', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(1);
+    const [header, ...rows] = parseCsvOutput(r.stdout);
+    const errors = rows.map((row) => row[header.indexOf('error')]);
+    expect(errors[0]).toContain('“1960-**-** **:**”');
+    expect(errors[1]).toContain('birth_date（1960-**-**）');
+    expect(r.stdout).not.toMatch(/0601|06-01|06-02/);
+  });
+
   it('makes a household id Excel wrote in E notation an error row, rather than join the households it stands for', async () => {
     const dir = tempDir();
     writeCsv(dir, 'e.csv', [

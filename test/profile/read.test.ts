@@ -42,6 +42,22 @@ describe('keys and values in English or Chinese', () => {
   it('reads JSON', () => {
     expect(ok('{"age": 70, "sex": "女"}')).toEqual({ age: 70, sex: 'female' });
   });
+  it.each(['1960-06-01 00:00:00', '1960/6/1 0:00', '1960年6月1日 12:30'])('reads the date and time %s as its day, as Excel exports a date cell', (text) => {
+    expect(ok(`birth_date: "${text}"\n`).birth_date).toBe('1960-06-01');
+  });
+  it('refuses a date with a time that is no time', () => {
+    expect(issues('birth_date: "1960-06-01 25:00"\n')[0]).toMatchObject({ code: 'BAD_DATE', field: 'birth_date' });
+  });
+  it.each([
+    ['an ID number in a number field', 'monthly_income_per_capita: 511083196006011237\n'],
+    ['an ID number as text in an integer field', 'age: "511083196006011237"\n'],
+    ['a 15-digit ID number', 'age: 511083600601123\n'],
+  ])('refuses %s as a number, saying it looks like an ID number, without repeating it', (_name, text) => {
+    const [first] = issues(text);
+    expect(first).toMatchObject({ code: 'BAD_TYPE' });
+    expect(first.message).toContain('像是一个身份证号：是不是放错了列？');
+    expect(first.message).not.toMatch(/\d{8}/);
+  });
   it('reads grades written in Chinese', () => {
     expect(ok('残疾等级: 二级\n').disability_grade).toBe(2);
   });
