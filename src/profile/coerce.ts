@@ -14,8 +14,8 @@ export type ElementAt = { index: number } | { offset: number };
 export type Coerced = { ok: true; value: unknown } | { ok: false; code: IssueCode; detail: string; element?: ElementAt };
 
 /** Boolean spellings, compared in lower case (the JSON Schema lists their cases from these). */
-export const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'yes', 'y', '是', '1', '有', '对']);
-export const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'no', 'n', '否', '0', '无', '没有']);
+export const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'yes', 'y', '是', '1', '有', '对', '√', '✓', '✔']);
+export const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'no', 'n', '否', '0', '无', '没有', '×', '✗', '✘']);
 const SET_SEPARATORS = /[;；，、,]/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -26,7 +26,8 @@ function enumIndex(field: FieldDef): Map<string, string> {
   if (!index) {
     index = new Map();
     for (const v of field.values ?? []) {
-      for (const s of [v.value, v.zh, v.en, ...(v.aliases ?? [])]) index.set(s.trim().toLowerCase(), v.value);
+      // 其它 is a common writing of 其他.
+      for (const s of [v.value, v.zh, v.en, ...(v.aliases ?? [])]) for (const w of [s, s.replace('其他', '其它')]) index.set(w.trim().toLowerCase(), v.value);
     }
     enumIndexCache.set(field, index);
   }
@@ -65,7 +66,7 @@ function numberValue(field: FieldDef, raw: unknown, integer: boolean): Coerced {
   let n: number;
   if (typeof raw === 'number') n = raw;
   else {
-    const text = String(raw).trim().replace(/[级岁元]$/, '');
+    const text = String(raw).trim().replace(/(周岁|[级岁元])$/, '');
     n = text in CN_DIGITS ? CN_DIGITS[text] : text === '' ? NaN : Number(text);
   }
   // An ID number in a number column (the columns shifted): refused, and not repeated, not shown as an income.

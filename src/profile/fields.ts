@@ -66,10 +66,10 @@ const BOOL = 'boolean' as const;
 export const FIELDS: readonly FieldDef[] = [
   // Identity
   { key: 'name', zh: '姓名', en: 'name', type: 'string', group: 'identity', displayOnly: true },
-  { key: 'id_number', zh: '身份证号', en: 'citizen ID number', type: 'string', group: 'identity', aliases: ['身份证号码', '公民身份号码'] },
+  { key: 'id_number', zh: '身份证号', en: 'citizen ID number', type: 'string', group: 'identity', aliases: ['身份证号码', '公民身份号码', '身份证', '身份证件号码', '公民身份证号码', '居民身份证号码', '证件号码'] },
   { key: 'birth_date', zh: '出生日期', en: 'birth date', type: 'date', group: 'identity' },
   { key: 'age', zh: '年龄', en: 'age', type: 'integer', min: 0, max: 150, group: 'identity' },
-  { key: 'sex', zh: '性别', en: 'sex', type: 'enum', group: 'identity', values: [v('male', '男', 'male', ['m', 'M']), v('female', '女', 'female', ['f', 'F'])] },
+  { key: 'sex', zh: '性别', en: 'sex', type: 'enum', group: 'identity', values: [v('male', '男', 'male', ['m', 'M', '男性']), v('female', '女', 'female', ['f', 'F', '女性'])] },
 
   // Registration and residence
   { key: 'hukou_type', zh: '户籍性质', en: 'hukou type', type: 'enum', group: 'residence', aliases: ['户口性质'], values: [v('urban', '城镇', 'urban', ['非农业', '城镇户口']), v('rural', '农村', 'rural', ['农业', '农村户口'])] },
@@ -116,7 +116,7 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'insurance', zh: '参保', en: 'insurance held', type: 'set', group: 'insurance', aliases: ['参保险种'], values: [v('employee_medical', '职工医保', "employees' medical insurance"), v('resident_medical', '居民医保', "residents' medical insurance"), v('employee_pension', '职工养老', "employees' pension insurance"), v('resident_pension', '居民养老', "residents' pension insurance"), v('unemployment', '失业保险', 'unemployment insurance'), v('work_injury', '工伤保险', 'work-injury insurance'), v('maternity', '生育保险', 'maternity insurance')] },
 
   // Income and assistance
-  { key: 'assistance', zh: '救助身份', en: 'assistance status', type: 'set', group: 'assistance', values: [v('dibao', '低保', 'minimum living guarantee (dibao)', ['最低生活保障']), v('tekun', '特困供养', 'extreme-poverty support (tekun)', ['特困']), v('tekun_dispersed', '分散供养特困', 'dispersed tekun support'), v('low_income', '低收入家庭', 'low-income family'), v('dibao_edge', '低保边缘', 'on the edge of dibao'), v('poverty_alleviated', '脱贫人口', 'lifted out of poverty', ['脱贫户']), v('at_risk', '易返贫致贫', 'at risk of (re)falling into poverty'), v('formerly_registered_poor', '原建档立卡', 'formerly registered as poor', ['建档立卡'])] },
+  { key: 'assistance', zh: '救助身份', en: 'assistance status', type: 'set', group: 'assistance', values: [v('dibao', '低保', 'minimum living guarantee (dibao)', ['最低生活保障', '低保户']), v('tekun', '特困供养', 'extreme-poverty support (tekun)', ['特困', '特困户', '特困人员']), v('tekun_dispersed', '分散供养特困', 'dispersed tekun support'), v('low_income', '低收入家庭', 'low-income family', ['低收入户']), v('dibao_edge', '低保边缘', 'on the edge of dibao'), v('poverty_alleviated', '脱贫人口', 'lifted out of poverty', ['脱贫户']), v('at_risk', '易返贫致贫', 'at risk of (re)falling into poverty'), v('formerly_registered_poor', '原建档立卡', 'formerly registered as poor', ['建档立卡'])] },
   { key: 'monthly_income_per_capita', zh: '家庭人均月收入', en: 'household monthly income per head (yuan)', type: 'number', min: 0, group: 'assistance' },
   { key: 'impoverished_by_illness', zh: '因病致贫', en: 'impoverished by illness', type: BOOL, group: 'assistance' },
 
@@ -175,8 +175,8 @@ export const FIELDS: readonly FieldDef[] = [
 
   // Household: given on a profile directly, or derived from the members in a batch.
   { key: 'household_id', zh: '户编号', en: 'household id', type: 'string', group: 'household', displayOnly: true, aliases: ['户号'] },
-  { key: 'relationship', zh: '与户主关系', en: 'relationship to the head of household', type: 'enum', group: 'household', displayOnly: true, values: [v('head', '户主', 'head', ['本人']), v('spouse', '配偶', 'spouse', ['妻', '夫']), v('child', '子女', 'child', ['子', '女', '儿子', '女儿']), v('parent', '父母', 'parent', ['父亲', '母亲']), v('grandchild', '孙子女', 'grandchild'), v('other', '其他', 'other')] },
-  { key: 'household_assistance', zh: '家庭救助身份', en: "household's assistance status", type: 'set', group: 'household', household: true, values: [v('dibao', '低保', 'dibao household', ['低保家庭', '最低生活保障家庭']), v('tekun', '特困供养', 'tekun household'), v('low_income', '低收入家庭', 'low-income household')] },
+  { key: 'relationship', zh: '与户主关系', en: 'relationship to the head of household', type: 'enum', group: 'household', displayOnly: true, aliases: ['与户主的关系', '家庭成员关系', '户主关系', '关系'], values: [v('head', '户主', 'head', ['本人']), v('spouse', '配偶', 'spouse', ['妻', '夫', '妻子', '丈夫']), v('child', '子女', 'child', ['子', '女', '儿子', '女儿', '长子', '次子', '三子', '长女', '次女', '三女', '独生子', '独生女', '养子', '养女', '继子', '继女']), v('parent', '父母', 'parent', ['父亲', '母亲']), v('grandchild', '孙子女', 'grandchild', ['孙子', '孙女', '外孙子', '外孙女']), v('other', '其他', 'other', ['儿媳', '女婿', '兄弟姐妹', '祖父母', '外祖父母', '公公', '婆婆', '岳父', '岳母'])] },
+  { key: 'household_assistance', zh: '家庭救助身份', en: "household's assistance status", type: 'set', group: 'household', household: true, values: [v('dibao', '低保', 'dibao household', ['低保家庭', '最低生活保障家庭', '低保户']), v('tekun', '特困供养', 'tekun household', ['特困户']), v('low_income', '低收入家庭', 'low-income household', ['低收入户'])] },
   { key: 'zero_employment_household', zh: '零就业家庭', en: 'zero-employment household', type: BOOL, group: 'household', household: true },
   { key: 'household_multiple_disabled', zh: '一户多残', en: 'several disabled members in the household', type: BOOL, group: 'household', household: true },
 ];

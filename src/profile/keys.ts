@@ -3,6 +3,9 @@ import { FIELDS, type FieldDef } from './fields.js';
 
 export const normaliseSpelling = (s: string): string => s.trim().toLowerCase().replace(/[\s（）()]/g, '');
 
+/** A header without a note in brackets: 身份证号（18位） and 性别(男/女) name the fields they start with. */
+const withoutNote = (s: string): string => s.replace(/[（(][^（）()]*[）)]/g, '');
+
 const KEY_INDEX: Map<string, FieldDef> = (() => {
   const index = new Map<string, FieldDef>();
   for (const f of FIELDS) {
@@ -13,7 +16,7 @@ const KEY_INDEX: Map<string, FieldDef> = (() => {
 
 /** The field a key spelling names (English key, Chinese label or alias), if any. */
 export function fieldForKey(spelling: string): FieldDef | undefined {
-  return KEY_INDEX.get(normaliseSpelling(spelling));
+  return KEY_INDEX.get(normaliseSpelling(spelling)) ?? KEY_INDEX.get(normaliseSpelling(withoutNote(spelling)));
 }
 
 /** The profile key a header or YAML key names, if any. */

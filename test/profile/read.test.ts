@@ -223,3 +223,43 @@ describe('a bad element of a list is pointed at, not the list', () => {
     expect(first('{\n  "insurance": ["居民医保",\n    "不存在"]\n}\n', 'p.json')).toMatchObject({ code: 'BAD_ENUM', line: 3, column: 5 });
   });
 });
+
+describe('the words rosters use', () => {
+  const read1 = (text: string) => {
+    const r = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return r.profile;
+  };
+  it.each([
+    ['身份证', 'id_number'],
+    ['证件号码', 'id_number'],
+    ['"身份证号\\n（18位）"', 'id_number'],
+    ['性别（男/女）', 'sex'],
+    ['与户主的关系', 'relationship'],
+    ['家庭成员关系', 'relationship'],
+    ['关系', 'relationship'],
+  ])('reads the header %s as %s', (header, key) => {
+    const value = key === 'id_number' ? '"511083196006011237"' : key === 'sex' ? '男' : '户主';
+    expect(Object.keys(read1(`${header}: ${value}\n`))).toContain(key);
+  });
+  it('keeps a note in brackets that is part of a label (镇（街道）)', () => {
+    expect(read1('镇（街道）: 金鹅街道\n').township).toBe('金鹅街道');
+  });
+  it.each([
+    ['sex', '男性', 'male'],
+    ['sex', '女性', 'female'],
+    ['relationship', '妻子', 'spouse'],
+    ['relationship', '丈夫', 'spouse'],
+    ['relationship', '长子', 'child'],
+    ['relationship', '孙女', 'grandchild'],
+    ['relationship', '儿媳', 'other'],
+    ['relationship', '其它', 'other'],
+    ['household_assistance', '低保户', ['dibao']],
+    ['assistance', '特困户、低收入户', ['tekun', 'low_income']],
+    ['resident', '√', true],
+    ['resident', '×', false],
+    ['age', '35周岁', 35],
+  ])('reads %s: %s', (key, text, value) => {
+    expect(read1(`${key}: ${text}\n`)[key]).toEqual(value);
+  });
+});
