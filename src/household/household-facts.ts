@@ -17,6 +17,7 @@ import {
   REL_SPOUSE,
   REL_UNKNOWN,
   UNKNOWN,
+  UNKNOWN_MEMBER,
   YES,
   and,
   candidateOf,
@@ -74,6 +75,18 @@ export function addMember(state: number, code: number): number {
   else if (rel === REL_PARENT) state = bumpParents(state, code, PARENT_COUNT, PARENT_NOT_ALL_AWAY, PARENT_NOT_ALL_HOME);
   else if (rel === REL_UNKNOWN) state |= RELATIONSHIP_UNKNOWN;
   return state | 0;
+}
+
+/**
+ * A row without a household id: its household is this member and others
+ * of whom nothing is known (two unknown members, which the saturating
+ * counters read as "any number"). Its household facts are then what this
+ * member alone settles (its own 低保 makes a 低保 household, its own job
+ * rules out a zero-employment one), and unknown otherwise: a person whose
+ * household is not given is not taken to live alone.
+ */
+export function householdOfUnknownOthers(code: number): number {
+  return addMember(addMember(addMember(0, code), UNKNOWN_MEMBER), UNKNOWN_MEMBER);
 }
 
 const orTruth = (yes: boolean, unknown: boolean): Truth => (yes ? YES : unknown ? UNKNOWN : NO);

@@ -4,7 +4,7 @@
  * map of household ids while reading (dropped at the end), one int per
  * household and one int per row: a million rows cost about 4 MB plus the ids.
  */
-import { addMember } from './household-facts.js';
+import { addMember, householdOfUnknownOthers } from './household-facts.js';
 import { NumberTable, idAsNumber } from './number-table.js';
 
 export class HouseholdIndex {
@@ -16,7 +16,7 @@ export class HouseholdIndex {
   private rowHousehold: Int32Array = new Int32Array(4096);
   private rows = 0;
 
-  /** Records the next row: its household id ('' for none: a household of its own) and member code. */
+  /** Records the next row: its household id ('' for none: a household of unknown others) and member code. */
   add(householdId: string, code: number): void {
     const number = idAsNumber(householdId);
     if (!Number.isNaN(number)) {
@@ -25,10 +25,16 @@ export class HouseholdIndex {
     }
     const ids = this.ids;
     if (!ids) throw new Error('HouseholdIndex: add after finish');
-    let h = householdId === '' ? undefined : ids.get(householdId);
+    if (householdId === '') {
+      const h = this.newHousehold();
+      this.states[h] = householdOfUnknownOthers(code);
+      this.push(h);
+      return;
+    }
+    let h = ids.get(householdId);
     if (h === undefined) {
       h = this.newHousehold();
-      if (householdId !== '') ids.set(householdId, h);
+      ids.set(householdId, h);
     }
     this.addTo(h, code);
   }

@@ -15,7 +15,7 @@ import { stat } from 'node:fs/promises';
 import { BatchInputError, type Lang } from './batch-error.js';
 import type { BatchChecker } from './batch-checker.js';
 import { planColumns, type ColumnPlan } from './columns.js';
-import { addMember } from './household-facts.js';
+import { addMember, householdOfUnknownOthers } from './household-facts.js';
 import { HouseholdIdSet } from './id-set.js';
 import { MAX_HELD_WITHOUT_ID } from './sorted-runs.js';
 import { HouseholdIndex, type HouseholdStates } from './household-index.js';
@@ -231,7 +231,7 @@ async function checkWithIndex(source: RowSource, processor: RowProcessor, states
 
 /**
  * The one pass of a sorted run: a household's rows are held until the next
- * household starts. A row without a household id (a household of its own,
+ * household starts. A row without a household id (a household of unknown others,
  * or a blank row) may stand among them; it is held too, to keep the order.
  */
 async function checkSorted(source: RowSource, processor: RowProcessor, sink: BatchSink, options: BatchOptions, file: string): Promise<number> {
@@ -243,7 +243,7 @@ async function checkSorted(source: RowSource, processor: RowProcessor, sink: Bat
   let households = 0;
   let out: OutRow[] = [];
   const close = () => {
-    for (const p of held) out.push(processor.finish(p, p.householdId === '' ? addMember(0, p.code) : state));
+    for (const p of held) out.push(processor.finish(p, p.householdId === '' ? householdOfUnknownOthers(p.code) : state));
     held = [];
     state = 0;
     withoutId = 0;

@@ -5,13 +5,13 @@
  * piece boundaries (SortedJoiner) and sends each piece back the final
  * state of its first and last household. The rules are checkSorted's
  * (run-batch.ts), so one thread and several give the same answers: a row
- * without a household id is a household of its own and does not end the
+ * without a household id is a household of unknown others and does not end the
  * household around it, unless more than MAX_HELD_WITHOUT_ID of them come
  * together; a household that comes back after it ended stops the run.
  */
 import { BatchInputError } from './batch-error.js';
 import { HouseholdIdSet } from './id-set.js';
-import { addMember } from './household-facts.js';
+import { addMember, householdOfUnknownOthers } from './household-facts.js';
 
 /** Rows without a household id inside a household before it is taken as ended (memory stays bounded). */
 export const MAX_HELD_WITHOUT_ID = 1000;
@@ -68,7 +68,7 @@ export class PieceSplitter<R> {
     if (id === '') {
       if (!blank) this.lone++;
       if (!this.open) {
-        this.ready(i, row, addMember(0, code));
+        this.ready(i, row, householdOfUnknownOthers(code));
         return;
       }
       this.held.push({ i, row, code, own: true });
@@ -114,7 +114,7 @@ export class PieceSplitter<R> {
     if (!open) return;
     const slot: StateSlot | undefined = open.first ? 'head' : atEnd ? 'tail' : undefined;
     for (const h of this.held) {
-      const own = addMember(0, h.code);
+      const own = householdOfUnknownOthers(h.code);
       if (slot === undefined) this.ready(h.i, h.row, h.own ? own : open.state);
       else this.later(h.i, h.row, h.own ? own : slot);
     }

@@ -90,11 +90,34 @@ describe('households spread through the file', () => {
     await expect(run).rejects.toMatchObject({ problem: 'NOT_SORTED', place: { line: 5, field: 'household_id' } });
   });
 
-  it('checks every row as a household of its own when there is no household column', async () => {
-    const rows = [['姓名', '救助身份'], ['甲', '低保'], ['乙', '无']];
+  it('gives a row without a household the facts its own row settles, and leaves the rest unknown, not taken as living alone', async () => {
+    const rows = [
+      ['姓名', '救助身份', '就业状态', '出生日期', '持第二代残疾人证'],
+      ['甲', '低保', '就业', '1980-01-01', '是'],
+      ['乙', '无', '失业', '1980-01-01', '否'],
+    ];
     const { seen } = await collect({ input: writeCsv(tempDir(), 'single.csv', rows) });
-    expect(seen.get('甲')!.household_assistance).toEqual(['dibao']);
-    expect(seen.get('乙')!.household_assistance).toEqual([]);
+    // 甲's own 低保 makes a 低保 household, and 甲's job rules out a zero-employment one.
+    expect(seen.get('甲')).toMatchObject({ household_assistance: ['dibao'], zero_employment_household: false });
+    expect(seen.get('甲')!.household_multiple_disabled).toBeUndefined();
+    // Of 乙's household nothing else is known: another member may be on 低保, or at work.
+    expect(seen.get('乙')!.household_assistance).toBeUndefined();
+    expect(seen.get('乙')!.zero_employment_household).toBeUndefined();
+    expect(seen.get('乙')!.household_multiple_disabled).toBeUndefined();
+  });
+
+  it('does the same for a row whose household id is blank, in both passes and --sorted, as merged cells leave it', async () => {
+    const rows = [
+      ['户编号', '姓名', '与户主关系', '救助身份', '就业状态', '出生日期'],
+      ['H1', '户主', '户主', '无', '失业', '1980-01-01'],
+      ['', '子', '子女', '无', '失业', '2000-01-01'],
+    ];
+    for (const sorted of [false, true]) {
+      const { seen } = await collect({ input: writeCsv(tempDir(), 'merged.csv', rows), sorted });
+      expect(seen.get('户主')!.zero_employment_household).toBe(true);
+      expect(seen.get('子')!.zero_employment_household).toBeUndefined();
+      expect(seen.get('子')!.household_assistance).toBeUndefined();
+    }
   });
 });
 

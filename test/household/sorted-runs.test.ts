@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BatchInputError } from '../../src/household/batch-error.js';
-import { addMember } from '../../src/household/household-facts.js';
+import { addMember, householdOfUnknownOthers } from '../../src/household/household-facts.js';
 import { MAX_HELD_WITHOUT_ID, PieceSplitter, SortedJoiner, type StateSlot } from '../../src/household/sorted-runs.js';
 
 interface Row {
@@ -27,7 +27,7 @@ function reference(rows: readonly Row[]): Outcome {
   let withoutId = 0;
   let households = 0;
   const close = () => {
-    for (const i of held) states[i] = rows[i].id === '' ? addMember(0, rows[i].code) : state;
+    for (const i of held) states[i] = rows[i].id === '' ? householdOfUnknownOthers(rows[i].code) : state;
     held = [];
     state = 0;
     withoutId = 0;
@@ -130,7 +130,7 @@ describe('a sorted roster in pieces', () => {
     ];
     const whole = addMember(addMember(addMember(0, 1), 2), 8);
     const outcome = inPieces(rows, [1, 3]);
-    expect(outcome).toEqual({ states: [whole, whole, addMember(0, 4), whole, addMember(0, 16)], households: 3 });
+    expect(outcome).toEqual({ states: [whole, whole, householdOfUnknownOthers(4), whole, addMember(0, 16)], households: 3 });
   });
 
   it('ends a household after more than the limit of rows without an id, inside a piece or across pieces', () => {

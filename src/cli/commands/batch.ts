@@ -43,7 +43,7 @@ interface BatchFlags {
 const NOTES = {
   zh: {
     carried: (names: string[]) => `以下列不是档案字段，原样带到输出：${names.map((n) => withLookalike(n, 'zh')).join('、')}\n`,
-    noHousehold: '没有户编号（household_id）列：每一行按单独一户核查\n',
+    noHousehold: '没有户编号（household_id）列：不知道谁和谁是一户，按户判断的事实（家庭救助身份、零就业家庭、一户多残、父母外出务工）只取本人这一行能说明的，其余待核实\n',
     sheetIgnored: '--sheet 只用于 .xlsx 工作簿：这个文件按 CSV 读取，--sheet 不起作用\n',
     wideIgnored: '--wide 只用于 CSV 和 xlsx 输出：JSON 行本来就有每一项的结果\n',
     encodingDoubt: (file: string, d: EncodingDoubt) =>
@@ -57,7 +57,7 @@ const NOTES = {
   },
   en: {
     carried: (names: string[]) => `columns that are not profile keys, carried through unchanged: ${names.map((n) => withLookalike(n, 'en')).join(', ')}\n`,
-    noHousehold: 'no household_id column: every row is checked as a household of its own\n',
+    noHousehold: 'no household_id column: who lives with whom is not known, so the household facts (assistance, zero employment, several disabled, parents away) are what each row itself settles, and undetermined otherwise\n',
     sheetIgnored: '--sheet is for .xlsx workbooks: this file is read as CSV, and --sheet does nothing\n',
     wideIgnored: '--wide is for CSV and xlsx output: JSON lines hold every item already\n',
     encodingDoubt: (file: string, d: EncodingDoubt) =>
