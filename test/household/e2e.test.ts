@@ -4,12 +4,13 @@
  * leaves no output file that looks finished.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ROSTER_HEADER, rosterLines, shuffled } from '../../bench/roster.js';
+import { ORPHAN_AGE_MS } from '../../src/cli/stale-files.js';
 import { tempDir } from './helpers.js';
 
 /** The executable; LONGCHANG_BIN points elsewhere to try these tests on another build. */
@@ -135,11 +136,14 @@ describe('an interrupted run', () => {
     return { dir, code, killedBy, partial: partial() };
   }
 
-  it('killed outright, leaves only a file named as partial, which the next run to that --out removes', async () => {
+  it('killed outright, leaves only a file named as partial, which a run to that --out an hour later removes', async () => {
     const { dir, killedBy, partial } = await interrupt('SIGKILL');
     expect(killedBy).toBe('SIGKILL');
     expect(existsSync(join(dir, 'result.csv'))).toBe(false);
     expect(partial).toMatch(/^\.result\.csv\.partial-\d+$/);
+    // An hour later (a partial file touched within the hour may be a live run's elsewhere):
+    const then = (Date.now() - ORPHAN_AGE_MS - 60_000) / 1000;
+    utimesSync(join(dir, partial!), then, then);
     writeFileSync(join(dir, 'small.csv'), '户编号,户籍性质\nH1,农村\n');
     const next = spawnSync(process.execPath, [BIN, 'batch', 'small.csv', '--out', 'result.csv', ...AS_OF], { cwd: dir, encoding: 'utf8' });
     expect(next.stderr).toContain(`${partial}`);

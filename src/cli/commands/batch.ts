@@ -21,7 +21,7 @@ import type { Catalogue } from '../../rules/types.js';
 import { addAsOf, addColor, addLang, addRules, catalogueFor, checkDate } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
-import { removeOrphanPartials, removeOrphanSpools, spoolPrefix } from '../stale-files.js';
+import { SPOOL_FILE, removeOrphanPartials, removeOrphanSpools, spoolPrefix } from '../stale-files.js';
 import { fileDestination, makeSink, stdoutDestination, type BatchFormat } from './batch-output.js';
 
 interface BatchFlags {
@@ -116,7 +116,7 @@ async function spool(input: NodeJS.ReadableStream, undo: Undo): Promise<Spooled>
   const dir = await mkdtemp(join(tmpdir(), spoolPrefix()));
   const removeSync = () => rmSync(dir, { recursive: true, force: true });
   undo.add(removeSync);
-  const path = join(dir, 'stdin.csv');
+  const path = join(dir, SPOOL_FILE);
   try {
     await pipeline(input, createWriteStream(path));
   } catch (e) {
