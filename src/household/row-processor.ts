@@ -38,7 +38,19 @@ export interface PreparedRow {
 }
 
 /** A household id Excel turned into a number and showed in E notation (5.11028E+13): its digits are lost. */
-const E_NOTATION = /^[1-9](\.[0-9]+)?E\+[0-9]{2}$/;
+const E_NOTATION = /^[1-9](\.[0-9]+)?[Ee]\+?0*(1[1-9]|[2-9][0-9])$/;
+
+/** A date in a message: 1960-06-01, 1960/6/1, 1960年6月1日. */
+const DATE_IN_TEXT = /(?<![0-9])([0-9]{4})[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?/g;
+/** A date written as eight digits (19600601). */
+const COMPACT_DATE = /(?<![0-9])(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])/g;
+
+/**
+ * The household a prepared row is grouped in for --sorted: its id, or none
+ * when the id cannot be trusted (E notation: the row is an error row, and it
+ * must not end the household around it).
+ */
+export const groupingId = (p: PreparedRow): string => (p.issues?.[0]?.code === 'HOUSEHOLD_ID_LOST' ? '' : p.householdId);
 
 /** A carried column whose name says birth date: its month and day would give a masked ID number's hidden digits away. */
 const BIRTH_COLUMN_NAME = /出生|生日|birth/i;
@@ -121,6 +133,15 @@ export class RowProcessor {
     return label === key ? key : `${label}（${key}）`;
   }
 
+  /** A message with the month and day of every date but the check date masked, and a quoted birth date's every digit but the year. */
+  private maskDates(message: string, field: string | undefined): string {
+    const asOf = this.options.asOf;
+    const masked = message
+      .replace(DATE_IN_TEXT, (date, year: string) => (date === asOf ? date : year + date.slice(4).replace(/[0-9]/g, '*')))
+      .replace(COMPACT_DATE, (date: string) => `${date.slice(0, 4)}****`);
+    return field === 'birth_date' ? masked.replace(/“([^”]*)”/g, (_, value: string) => `“${maskBirthDateText(value)}”`) : masked;
+  }
+
   prepare(cells: readonly string[], row: number, broken?: string): PreparedRow {
     const { plan, lang } = this.options;
     const householdId = plan.household >= 0 ? (cells[plan.household] ?? '').trim() : '';
@@ -132,8 +153,8 @@ export class RowProcessor {
     }
     const result = this.normalise(cells, row);
     if (!result.ok) {
-      // A birth date a message quotes (typed wrongly, or not matching the ID number) is the part of the ID number its mask hides.
-      const issues = result.issues.map((i) => ({ code: i.code, message: i.field === 'birth_date' ? maskBirthDateText(i.message) : i.message, field: this.fieldLabel(i.field) }));
+      // A date a message quotes (a birth date typed wrongly, or given as the reason for an age) may be what a masked ID number hides.
+      const issues = result.issues.map((i) => ({ code: i.code, message: this.maskDates(i.message, i.field), field: this.fieldLabel(i.field) }));
       // What the household learns from the row is what pass 1 reads from it, in a sorted run too.
       return { row, householdId, shown, code: this.member(cells, row), issues };
     }

@@ -20,7 +20,7 @@ import { HouseholdIdSet } from './id-set.js';
 import { MAX_HELD_WITHOUT_ID } from './sorted-runs.js';
 import { HouseholdIndex, type HouseholdStates } from './household-index.js';
 import type { OutRow } from './out-row.js';
-import { RowProcessor, memberReader, shownColumns, type PreparedRow } from './row-processor.js';
+import { RowProcessor, groupingId, memberReader, shownColumns, type PreparedRow } from './row-processor.js';
 import { dropTrailingBlankRows, isBlankRow, rowNumber, type RowSource } from './rows.js';
 import { openRoster } from './source.js';
 import { canRunParallel, runParallel, type ParallelRun } from './parallel/run-parallel.js';
@@ -243,7 +243,7 @@ async function checkSorted(source: RowSource, processor: RowProcessor, sink: Bat
   let households = 0;
   let out: OutRow[] = [];
   const close = () => {
-    for (const p of held) out.push(processor.finish(p, p.householdId === '' ? householdOfUnknownOthers(p.code) : state));
+    for (const p of held) out.push(processor.finish(p, groupingId(p) === '' ? householdOfUnknownOthers(p.code) : state));
     held = [];
     state = 0;
     withoutId = 0;
@@ -253,7 +253,7 @@ async function checkSorted(source: RowSource, processor: RowProcessor, sink: Bat
   for await (const batch of dropTrailingBlankRows(source.batches)) {
     for (let i = 0; i < batch.rows.length; i++) {
       const p = processor.prepare(batch.rows[i], rowNumber(batch, i), batch.broken?.get(i));
-      const id = p.householdId;
+      const id = groupingId(p);
       if (id !== '' && id !== current) {
         close();
         if (finished.has(id)) {

@@ -66,7 +66,7 @@ const BOOL = 'boolean' as const;
 export const FIELDS: readonly FieldDef[] = [
   // Identity
   { key: 'name', zh: '姓名', en: 'name', type: 'string', group: 'identity', displayOnly: true },
-  { key: 'id_number', zh: '身份证号', en: 'citizen ID number', type: 'string', group: 'identity', aliases: ['身份证号码', '公民身份号码', '身份证', '身份证件号码', '公民身份证号码', '居民身份证号码', '证件号码'] },
+  { key: 'id_number', zh: '身份证号', en: 'citizen ID number', type: 'string', group: 'identity', aliases: ['身份证号码', '公民身份号码', '身份证', '身份证件号码', '公民身份证号码', '居民身份证号码'] },
   { key: 'birth_date', zh: '出生日期', en: 'birth date', type: 'date', group: 'identity' },
   { key: 'age', zh: '年龄', en: 'age', type: 'integer', min: 0, max: 150, group: 'identity' },
   { key: 'sex', zh: '性别', en: 'sex', type: 'enum', group: 'identity', values: [v('male', '男', 'male', ['m', 'M', '男性']), v('female', '女', 'female', ['f', 'F', '女性'])] },
@@ -175,7 +175,7 @@ export const FIELDS: readonly FieldDef[] = [
 
   // Household: given on a profile directly, or derived from the members in a batch.
   { key: 'household_id', zh: '户编号', en: 'household id', type: 'string', group: 'household', displayOnly: true, aliases: ['户号'] },
-  { key: 'relationship', zh: '与户主关系', en: 'relationship to the head of household', type: 'enum', group: 'household', displayOnly: true, aliases: ['与户主的关系', '家庭成员关系', '户主关系', '关系'], values: [v('head', '户主', 'head', ['本人']), v('spouse', '配偶', 'spouse', ['妻', '夫', '妻子', '丈夫']), v('child', '子女', 'child', ['子', '女', '儿子', '女儿', '长子', '次子', '三子', '长女', '次女', '三女', '独生子', '独生女', '养子', '养女', '继子', '继女']), v('parent', '父母', 'parent', ['父亲', '母亲']), v('grandchild', '孙子女', 'grandchild', ['孙子', '孙女', '外孙子', '外孙女']), v('other', '其他', 'other', ['儿媳', '女婿', '兄弟姐妹', '祖父母', '外祖父母', '公公', '婆婆', '岳父', '岳母'])] },
+  { key: 'relationship', zh: '与户主关系', en: 'relationship to the head of household', type: 'enum', group: 'household', displayOnly: true, aliases: ['与户主的关系', '家庭成员关系', '户主关系'], values: [v('head', '户主', 'head', ['本人']), v('spouse', '配偶', 'spouse', ['妻', '夫', '妻子', '丈夫']), v('child', '子女', 'child', ['子', '女', '儿子', '女儿', '长子', '次子', '三子', '长女', '次女', '三女', '独生子', '独生女', '养子', '养女', '继子', '继女']), v('parent', '父母', 'parent', ['父亲', '母亲']), v('grandchild', '孙子女', 'grandchild', ['孙子', '孙女', '外孙子', '外孙女']), v('other', '其他', 'other', ['儿媳', '女婿', '兄弟姐妹', '祖父母', '外祖父母', '公公', '婆婆', '岳父', '岳母'])] },
   { key: 'household_assistance', zh: '家庭救助身份', en: "household's assistance status", type: 'set', group: 'household', household: true, values: [v('dibao', '低保', 'dibao household', ['低保家庭', '最低生活保障家庭', '低保户']), v('tekun', '特困供养', 'tekun household', ['特困户']), v('low_income', '低收入家庭', 'low-income household', ['低收入户'])] },
   { key: 'zero_employment_household', zh: '零就业家庭', en: 'zero-employment household', type: BOOL, group: 'household', household: true },
   { key: 'household_multiple_disabled', zh: '一户多残', en: 'several disabled members in the household', type: BOOL, group: 'household', household: true },

@@ -3,8 +3,15 @@ import { FIELDS, type FieldDef } from './fields.js';
 
 export const normaliseSpelling = (s: string): string => s.trim().toLowerCase().replace(/[\s（）()]/g, '');
 
-/** A header without a note in brackets: 身份证号（18位） and 性别(男/女) name the fields they start with. */
-const withoutNote = (s: string): string => s.replace(/[（(][^（）()]*[）)]/g, '');
+/**
+ * A note in brackets that only says how to write the value (身份证号（18位）,
+ * 性别(男/女), 出生日期（年月日）): the header names the field without it. A
+ * note that says whose value it is (身份证号（户主）, 年龄（虚岁）) is not
+ * one of these, and the column stays a column of its own.
+ */
+const FORMAT_NOTE =
+  /[（(]\s*(?:\d+\s*位|男\s*[/、或]\s*女|是\s*[/、或]\s*否|周岁|岁|元(?:\s*\/\s*[人月])*|年\s*[-/.]?\s*月\s*[-/.]?\s*日|yyyy[-/.]?mm[-/.]?dd|必填|选填|可多选|多选|单选)\s*[）)]/gi;
+const withoutNote = (s: string): string => s.replace(FORMAT_NOTE, '');
 
 const KEY_INDEX: Map<string, FieldDef> = (() => {
   const index = new Map<string, FieldDef>();

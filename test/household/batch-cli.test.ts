@@ -309,13 +309,31 @@ describe('bad rows and unusable input', () => {
       ['5.11028E+13', '户主', '低保', '农村'],
       ['5.11028E+13', '户主', '', '农村'],
       ['12E3', '户主', '', '农村'],
+      ['5.11028E+013', '户主', '', '农村'],
+      ['5.11028e+13', '户主', '', '农村'],
     ]);
     const r = await runBatchCli(['e.csv', ...AS_OF, '--format', 'jsonl'], { cwd: dir });
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.issues?.[0]?.code)).toEqual(['HOUSEHOLD_ID_LOST', 'HOUSEHOLD_ID_LOST', undefined]);
+    expect(lines.map((l) => l.issues?.[0]?.code)).toEqual(['HOUSEHOLD_ID_LOST', 'HOUSEHOLD_ID_LOST', undefined, 'HOUSEHOLD_ID_LOST', 'HOUSEHOLD_ID_LOST']);
     expect(lines[1].error).toBe('第3行 户编号（household_id）：户编号写成了科学计数法（如 5.11028E+13）：Excel 把该列存成了数字，位数已经丢失，不同的户会被当成一户；把该列设为文本格式，重新录入后再导出');
     expect(lines[2].person.household_id).toBe('12E3');
+    // With --sorted such a row neither ends the household around it nor comes back as one: the same rows, no NOT_SORTED stop.
+    const sorted = await runBatchCli(['e.csv', ...AS_OF, '--format', 'jsonl', '--sorted'], { cwd: dir });
+    expect([sorted.code, sorted.stdout]).toEqual([1, r.stdout]);
+  });
+
+  it('masks the month and day of a date an error message gives as its reason, but not the check date', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'a.csv', [
+      ['户编号', '身份证号', '出生日期', '年龄'],
+      ['H1', idFor('1980-01-01', 'male'), '1980-01-01', '30'],
+      ['H2', '', '19800101', '30'],
+    ]);
+    const r = await runBatchCli(['a.csv', ...AS_OF], { cwd: dir });
+    const [header, ...rows] = parseCsvOutput(r.stdout);
+    for (const row of rows) expect(row[header.indexOf('error')]).toContain('按出生日期 1980-**-**，2025-06-01 时为 45 岁');
+    expect(r.stdout).not.toMatch(/0101/);
   });
 
   it.each([

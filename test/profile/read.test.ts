@@ -232,16 +232,23 @@ describe('the words rosters use', () => {
   };
   it.each([
     ['身份证', 'id_number'],
-    ['证件号码', 'id_number'],
     ['"身份证号\\n（18位）"', 'id_number'],
+    ['身份证号(18位)', 'id_number'],
     ['性别（男/女）', 'sex'],
+    ['出生日期（年月日）', 'birth_date'],
     ['与户主的关系', 'relationship'],
     ['家庭成员关系', 'relationship'],
-    ['关系', 'relationship'],
   ])('reads the header %s as %s', (header, key) => {
-    const value = key === 'id_number' ? '"511083196006011237"' : key === 'sex' ? '男' : '户主';
+    const value = key === 'id_number' ? '"511083196006011237"' : key === 'sex' ? '男' : key === 'birth_date' ? '1960-06-01' : '户主';
     expect(Object.keys(read1(`${header}: ${value}\n`))).toContain(key);
   });
+  it.each(['身份证号（户主）', '身份证号(配偶)', '（配偶）身份证号', '年龄（虚岁）', '年龄(2024年)', '外出务工（父亲）', '证件号码', '关系'])(
+    'does not read %s, whose note or name says it may be another person or another thing, as the person’s own field',
+    (header) => {
+      const r = readProfileText(`${header}: 1\n`, { file: 'p.yaml', asOf: '2025-06-01' });
+      expect(r.ok ? [] : r.issues.map((i) => i.code)).toContain('UNKNOWN_KEY');
+    },
+  );
   it('keeps a note in brackets that is part of a label (镇（街道）)', () => {
     expect(read1('镇（街道）: 金鹅街道\n').township).toBe('金鹅街道');
   });

@@ -19,7 +19,7 @@ import { planColumns } from '../columns.js';
 import { recordVisitor } from '../csv-source.js';
 import { makeDecoder } from '../encoding.js';
 import type { OutRow } from '../out-row.js';
-import { RowProcessor, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
+import { RowProcessor, groupingId, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
 import { idAsNumber } from '../number-table.js';
 import { isBlankRow } from '../rows.js';
 import { PieceSplitter, type StateSlot } from '../sorted-runs.js';
@@ -164,7 +164,7 @@ function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: Arra
   const firstRowGuess = request.firstRowGuess;
   eachRow(request.bytes, request.hasHeader, firstRowGuess, (cells, row, broken) => {
     const p = processor.prepare(cells, row, broken);
-    splitter.add(p, p.householdId, p.code, isBlankRow(cells));
+    splitter.add(p, groupingId(p), p.code, isBlankRow(cells));
   });
   const runs = splitter.end();
   held.set(request.seq, { rows: runs.rows, firstRowGuess, body: body.detach(spareBodies.take()), ends: Int32Array.from(ends), waiting });
