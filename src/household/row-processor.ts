@@ -81,6 +81,8 @@ export class RowProcessor {
   readonly counts: Int32Array;
   rows = 0;
   errors = 0;
+  /** Rows (not blank ones) without a household id: their household facts are unknown (merged cells, say). */
+  withoutId = 0;
   private readonly normalise: RowNormaliser;
   private readonly member: (cells: readonly string[], row: number) => number;
   private readonly shownCols: number[];
@@ -164,6 +166,7 @@ export class RowProcessor {
   /** Adds the household state's facts and checks every item. */
   finish(p: PreparedRow, householdState: number): OutRow {
     this.rows++;
+    if (p.householdId === '' && p.issues?.[0]?.code !== 'EMPTY_ROW') this.withoutId++;
     const out: OutRow = { row: p.row, householdId: p.householdId, shown: p.shown };
     if (!p.profile) {
       this.errors++;

@@ -93,6 +93,8 @@ export interface BatchOptions {
 export interface BatchReport {
   rows: number;
   errors: number;
+  /** Rows (not blank ones) without a household id. */
+  withoutId: number;
   households: number;
   /** Per item and status (item * 3 + status). */
   counts: Int32Array;
@@ -149,7 +151,7 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
   if (options.sorted) {
     const households = await checkSorted(source, processor, sink, options, file);
     await sink.end();
-    return { rows: processor.rows, errors: processor.errors, households, counts: processor.counts };
+    return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households, counts: processor.counts };
   }
 
   const states = await scanHouseholds(source, plan, options);
@@ -159,7 +161,7 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
   }
   await checkWithIndex(again, processor, states, sink, options, file);
   await sink.end();
-  return { rows: processor.rows, errors: processor.errors, households: states.states.length, counts: processor.counts };
+  return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households: states.states.length, counts: processor.counts };
 }
 
 /** How to run on worker threads, or undefined when this roster, sink or size is for this thread. */

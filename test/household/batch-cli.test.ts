@@ -323,6 +323,25 @@ describe('bad rows and unusable input', () => {
     expect([sorted.code, sorted.stdout]).toEqual([1, r.stdout]);
   });
 
+  it('counts the rows without a household id on standard error, on one thread and on workers, and says what merged cells need', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'm.csv', [
+      ['户编号', '与户主关系', '就业状态'],
+      ['H1', '户主', '失业'],
+      ['', '配偶', '就业'],
+      ['', '子女', '学生'],
+      ['', '', ''],
+      ['H2', '户主', '就业'],
+    ]);
+    for (const jobs of ['0', '2']) {
+      const r = await runBatchCli(['m.csv', ...AS_OF, '--jobs', jobs], { cwd: dir });
+      expect(r.stderr).toContain('2 行没有户编号：');
+      expect(r.stderr).toContain('请把户编号填满每一行后再运行');
+    }
+    writeCsv(dir, 'full.csv', [['户编号', '与户主关系'], ['H1', '户主']]);
+    expect((await runBatchCli(['full.csv', ...AS_OF], { cwd: dir })).stderr).not.toContain('没有户编号');
+  });
+
   it('masks the month and day of a date an error message gives as its reason, but not the check date', async () => {
     const dir = tempDir();
     writeCsv(dir, 'a.csv', [

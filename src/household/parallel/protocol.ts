@@ -71,6 +71,8 @@ export interface CheckReply {
   id: number;
   rows: number;
   errors: number;
+  /** Rows without a household id among these. */
+  withoutId: number;
   /** The formatted rows, UTF-8. */
   output: Uint8Array;
   /** Per item and status, for these rows. */

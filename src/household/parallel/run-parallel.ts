@@ -41,6 +41,7 @@ const INDEX_SCRIPT = new URL('./index-worker.js', import.meta.url);
 export async function writeChecked(run: ParallelRun, pool: WorkerPool, worker: number, reply: CheckReply, report: BatchReport): Promise<void> {
   report.rows += reply.rows;
   report.errors += reply.errors;
+  report.withoutId += reply.withoutId;
   if (report.counts.length === 0) report.counts = new Int32Array(reply.counts.length);
   for (let i = 0; i < reply.counts.length; i++) report.counts[i] += reply.counts[i];
   await run.write(reply.output);
@@ -109,7 +110,7 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
     // Pass 2: check, in the same pieces.
     let ordinal = 0;
     let firstRow = 2;
-    const report: BatchReport = { rows: 0, errors: 0, households: states.states.length, counts: new Int32Array(0) };
+    const report: BatchReport = { rows: 0, errors: 0, withoutId: 0, households: states.states.length, counts: new Int32Array(0) };
     bytes = 0;
     let k = 0;
     let checked = 0;

@@ -61,14 +61,22 @@ function takeOutput(): Uint8Array {
 }
 
 /** Rows, errors and counts not yet reported: a --sorted piece's rows may be checked while another piece is prepared. */
-const reported = { rows: 0, errors: 0 };
+const reported = { rows: 0, errors: 0, withoutId: 0 };
 
 /** The reply to a check or finish: the output so far and what was counted since the last reply. */
 function checked(id: number): { reply: CheckReply; transfer: ArrayBuffer[] } {
   const output = takeOutput();
   const counts = processor.counts.slice();
   processor.counts.fill(0);
-  const reply: CheckReply = { id, rows: processor.rows - reported.rows, errors: processor.errors - reported.errors, output, counts };
+  const reply: CheckReply = {
+    id,
+    rows: processor.rows - reported.rows,
+    errors: processor.errors - reported.errors,
+    withoutId: processor.withoutId - reported.withoutId,
+    output,
+    counts,
+  };
+  reported.withoutId = processor.withoutId;
   reported.rows = processor.rows;
   reported.errors = processor.errors;
   return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
