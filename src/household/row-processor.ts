@@ -3,6 +3,7 @@
  * can be folded in between: prepare (normalise, mask, member facts), then
  * finish (add the household's facts, check every item).
  */
+import { isExcelENotation } from '../profile/excel-number.js';
 import { looksLikeIdNumber, maskBirthDateText, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
 import type { Profile } from '../profile/normalise.js';
 import { rowIssue, type Lang, type RowIssue } from './batch-error.js';
@@ -37,8 +38,6 @@ export interface PreparedRow {
   issues?: RowIssue[];
 }
 
-/** A household id Excel turned into a number and showed in E notation (5.11028E+13): its digits are lost. */
-const E_NOTATION = /^[1-9](\.[0-9]+)?[Ee]\+?0*(1[1-9]|[2-9][0-9])$/;
 
 /** A date in a message: 1960-06-01, 1960/6/1, 1960年6月1日. */
 const DATE_IN_TEXT = /(?<![0-9])([0-9]{4})[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?/g;
@@ -150,7 +149,8 @@ export class RowProcessor {
     const shown = this.shown(cells);
     const bad = unreadable(cells, this.width, broken, lang);
     if (bad) return { row, householdId, shown, code: UNKNOWN_MEMBER, issues: [bad] };
-    if (E_NOTATION.test(householdId)) {
+    // Excel shows a number of 12 digits or more so (5.11028E+13): its digits are lost.
+    if (isExcelENotation(householdId, 11)) {
       return { row, householdId, shown, code: UNKNOWN_MEMBER, issues: [{ ...rowIssue('HOUSEHOLD_ID_LOST', lang), field: this.fieldLabel('household_id') }] };
     }
     const result = this.normalise(cells, row);

@@ -3,6 +3,7 @@
  * date, sequence (odd = male), ISO 7064 MOD 11-2 check character.
  */
 import { daysInMonth, formatYmd, parseIsoDate } from './dates.js';
+import { isExcelENotation } from './excel-number.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -71,7 +72,7 @@ export function parseIdNumberFully(raw: string): IdNumberResult {
   const id = raw.trim().toUpperCase();
   // An ID number Excel stored as a number: shown as 5.11083E+17, its digits from the 16th on lost.
   // The value is not repeated: its digits hold the birth date.
-  if (/^\d(\.\d+)?E\+?0*1[4-8]$/.test(id)) {
+  if (isExcelENotation(id, 14)) {
     return { ok: false, problem: 'BAD_ID_FORMAT', detail: '写成了科学计数法（如 5.11083E+17）：身份证号在 Excel 中被存成了数字，第 16 位起的数字已丢失；把该列设为文本格式，重新录入后再导出' };
   }
   if (!/^\d{17}[\dX]$/.test(id) && !/^\d{15}$/.test(id)) {
