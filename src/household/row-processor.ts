@@ -38,7 +38,6 @@ export interface PreparedRow {
   issues?: RowIssue[];
 }
 
-
 /** A date in a message: 1960-06-01, 1960/6/1, 1960年6月1日. */
 const DATE_IN_TEXT = /(?<![0-9])([0-9]{4})[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?/g;
 /** A date written as eight digits (19600601). */
