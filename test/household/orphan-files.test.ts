@@ -84,11 +84,10 @@ describe('spooled copies of standard input left by a killed run', () => {
     return age(dir);
   };
 
-  it('are removed from the temporary folder by the next run, which says so', async () => {
+  it('are removed from the temporary folder by the next run that reads standard input, which says so', async () => {
     const dir = tempDir();
-    roster(dir);
     const spool = spoolIn(tmpdir(), deadPid(), { 'stdin.csv': PERSONAL });
-    const r = await runBatchCli(['roster.csv', '--as-of', '2025-06-01'], { cwd: dir });
+    const r = await runBatchCli(['-', '--as-of', '2025-06-01'], { cwd: dir, stdin: '户编号,户籍性质\nH1,农村\n' });
     expect(r.code).toBe(0);
     expect(existsSync(spool)).toBe(false);
     expect(r.stderr).toContain(spool);

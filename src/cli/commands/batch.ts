@@ -269,14 +269,16 @@ interface RunContext {
 async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, jobs, catalogue, checker, undo, cmd }: RunContext): Promise<void> {
   const notes = NOTES[flags.lang];
   const cwd = io.cwd ?? process.cwd();
-  const spooled = file === '-' ? await spoolStdin(io, undo) : readsOnce(resolve(cwd, file)) ? await spool(createReadStream(resolve(cwd, file)), undo) : undefined;
+  const spools = file === '-' || readsOnce(resolve(cwd, file));
+  // What killed runs left (the partial output, a spooled copy of standard input) holds personal data.
+  // Spooled copies are looked for by a run that spools (the temporary folder can be large to list).
+  const orphans = [...(spools ? removeOrphanSpools(tmpdir()) : []), ...(flags.out ? removeOrphanPartials(resolve(cwd, flags.out)) : [])];
+  if (orphans.length > 0) io.stderr(notes.orphansRemoved(orphans));
+  const spooled = !spools ? undefined : file === '-' ? await spoolStdin(io, undo) : await spool(createReadStream(resolve(cwd, file)), undo);
   const input = spooled?.path ?? resolve(cwd, file);
   if (flags.out && !spooled && sameFile(input, resolve(cwd, flags.out))) {
     throw new CliError(2, [makeIssue('BAD_ARGUMENT', notes.sameAsInput(flags.out), { file: flags.out, field: '--out' })]);
   }
-  // What killed runs left (the partial output, a spooled copy of standard input) holds personal data.
-  const orphans = [...removeOrphanSpools(tmpdir()), ...(flags.out ? removeOrphanPartials(resolve(cwd, flags.out)) : [])];
-  if (orphans.length > 0) io.stderr(notes.orphansRemoved(orphans));
   const destination = flags.out ? fileDestination(resolve(cwd, flags.out)) : stdoutDestination(io);
   await destination.ready().catch(async (e: NodeJS.ErrnoException) => {
     await spooled?.cleanup();
