@@ -16,6 +16,7 @@ import { BatchInputError, type Lang } from './batch-error.js';
 import type { BatchChecker } from './batch-checker.js';
 import { planColumns, type ColumnPlan } from './columns.js';
 import { addMember, householdOfUnknownOthers } from './household-facts.js';
+import { fillHouseholdIds } from './fill-down.js';
 import { HouseholdIdSet } from './id-set.js';
 import { MAX_HELD_WITHOUT_ID } from './sorted-runs.js';
 import { HouseholdIndex, type HouseholdStates } from './household-index.js';
@@ -77,6 +78,8 @@ export interface BatchOptions {
   encoding?: string;
   sheet?: string;
   sorted?: boolean;
+  /** A blank household id takes the id of the row above (merged cells): one thread. */
+  fillHouseholdIds?: boolean;
   asOf: string;
   lang: Lang;
   checker: BatchChecker;
@@ -140,7 +143,10 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
   const processor = new RowProcessor({ plan, asOf: options.asOf, lang: options.lang, checker: options.checker, file, full: options.full });
 
   const sink = await options.start(layout);
-  const parallel = parallelRun(source, sink, options, file);
+  // Filling down needs the row above, which a worker's piece may not hold: such a run stays on one thread.
+  const fill = options.fillHouseholdIds === true && plan.household >= 0;
+  const filled = (s: RowSource) => (fill ? fillHouseholdIds(s, plan.household) : s);
+  const parallel = fill ? undefined : parallelRun(source, sink, options, file);
   if (parallel) {
     await source.close();
     const report = await (options.sorted ? runSortedParallel(parallel) : runParallel(parallel));
@@ -149,17 +155,17 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
     return report;
   }
   if (options.sorted) {
-    const households = await checkSorted(source, processor, sink, options, file);
+    const households = await checkSorted(filled(source), processor, sink, options, file);
     await sink.end();
     return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households, counts: processor.counts };
   }
 
-  const states = await scanHouseholds(source, plan, options);
+  const states = await scanHouseholds(filled(source), plan, options);
   const again = await open(options.input);
   if (again.header.join('\u0000') !== source.header.join('\u0000')) {
     throw new BatchInputError('FILE_UNREADABLE', `${file} 在读取过程中被改动了`, { file });
   }
-  await checkWithIndex(again, processor, states, sink, options, file);
+  await checkWithIndex(filled(again), processor, states, sink, options, file);
   await sink.end();
   return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households: states.states.length, counts: processor.counts };
 }

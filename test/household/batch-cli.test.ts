@@ -336,10 +336,40 @@ describe('bad rows and unusable input', () => {
     for (const jobs of ['0', '2']) {
       const r = await runBatchCli(['m.csv', ...AS_OF, '--jobs', jobs], { cwd: dir });
       expect(r.stderr).toContain('2 行没有户编号：');
-      expect(r.stderr).toContain('请把户编号填满每一行后再运行');
+      expect(r.stderr).toContain('加 --fill-household-ids 让空白沿用上一行的户编号');
     }
     writeCsv(dir, 'full.csv', [['户编号', '与户主关系'], ['H1', '户主']]);
     expect((await runBatchCli(['full.csv', ...AS_OF], { cwd: dir })).stderr).not.toContain('没有户编号');
+  });
+
+  it('with --fill-household-ids, reads blank household ids as the one above (merged cells), in every mode', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'merged.csv', [
+      ['户编号', '姓名', '与户主关系', '出生日期', '就业状态', '救助身份'],
+      ['', '无户', '户主', '1980-01-01', '失业', '无'],
+      ['H1', '户主甲', '户主', '1980-01-01', '失业', '低保'],
+      ['', '妻乙', '配偶', '1982-01-01', '就业', '无'],
+      ['', '', '', '', '', ''],
+      ['', '子丙', '子女', '2010-01-01', '学生', '无'],
+      ['H2', '户主丁', '户主', '1970-01-01', '失业', '无'],
+    ]);
+    const runs = [];
+    for (const mode of [[], ['--sorted'], ['--jobs', '2']]) {
+      const r = await runBatchCli(['merged.csv', ...AS_OF, '--format', 'jsonl', '--fill-household-ids', ...mode], { cwd: dir });
+      runs.push(r.stdout);
+      const people = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(people.map((p) => p.household_id)).toEqual(['', 'H1', 'H1', '', 'H1', 'H2']);
+      // The spouse works: H1 is no zero-employment household, and all of H1 is on 低保.
+      for (const i of [1, 2, 4]) expect(people[i].person).toMatchObject({ zero_employment_household: false, household_assistance: ['dibao'] });
+      expect(people[5].person.zero_employment_household).toBe(true);
+      // The row above every id still has none, and says so.
+      expect(r.stderr).toContain('1 行没有户编号');
+    }
+    expect(runs[1]).toBe(runs[0]);
+    expect(runs[2]).toBe(runs[0]);
+    const without = await runBatchCli(['merged.csv', ...AS_OF, '--format', 'jsonl'], { cwd: dir });
+    expect(without.stderr).toContain('3 行没有户编号');
+    expect(without.stderr).toContain('--fill-household-ids');
   });
 
   it('masks the month and day of a date an error message gives as its reason, but not the check date', async () => {

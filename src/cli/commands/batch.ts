@@ -30,6 +30,7 @@ interface BatchFlags {
   encoding?: string;
   sheet?: string;
   sorted?: boolean;
+  fillHouseholdIds?: boolean;
   wide?: boolean;
   summary?: boolean;
   domain?: string;
@@ -49,7 +50,7 @@ const NOTES = {
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}：用 --encoding ${d.forced} 解码时有 ${d.replaced} 个字符无法解码（显示为 �）；按字节看是 ${d.detected}，可去掉 --encoding 或改用 --encoding ${d.detected}\n`,
     failed: (n: number) => `${n} 行无法核查，原因见输出的 error 列\n`,
-    withoutId: (n: number) => `${n} 行没有户编号：这些人的家庭情况（家庭救助身份、零就业家庭、一户多残、父母外出务工）只取本人这一行能说明的；若是合并单元格（只在户主行写了户编号），请把户编号填满每一行后再运行\n`,
+    withoutId: (n: number) => `${n} 行没有户编号：这些人的家庭情况（家庭救助身份、零就业家庭、一户多残、父母外出务工）只取本人这一行能说明的；若是合并单元格（只在户主行写了户编号），加 --fill-household-ids 让空白沿用上一行的户编号\n`,
     xlsxNeedsOut: 'xlsx 输出需要 --out 文件',
     cannotWrite: (file: string, why: string) => `无法写入 --out ${file}（${why}）`,
     sameAsInput: (file: string) => `--out ${file} 就是输入的名单：结果会覆盖它，请写到另一个文件`,
@@ -64,7 +65,7 @@ const NOTES = {
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}: decoding with --encoding ${d.forced} gave ${d.replaced} undecodable characters (shown as �); the bytes look like ${d.detected}: drop --encoding or use --encoding ${d.detected}\n`,
     failed: (n: number) => `${n} rows could not be checked; see the error column of the output\n`,
-    withoutId: (n: number) => `${n} rows have no household id: their household facts (assistance, zero employment, several disabled, parents away) are what each row itself settles; if the ids stand only on the heads' rows (merged cells), fill them into every row and run again\n`,
+    withoutId: (n: number) => `${n} rows have no household id: their household facts (assistance, zero employment, several disabled, parents away) are what each row itself settles; if the ids stand only on the heads' rows (merged cells), add --fill-household-ids to have a blank take the id above\n`,
     xlsxNeedsOut: 'xlsx output needs --out FILE',
     cannotWrite: (file: string, why: string) => `cannot write --out ${file} (${why})`,
     sameAsInput: (file: string) => `--out ${file} is the input roster: the result would overwrite it; write to another file`,
@@ -222,6 +223,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
     .option('--encoding <name>', 'CSV 编码：utf-8、gb18030、gbk …（默认自动识别） / CSV encoding (detected by default)')
     .option('--sheet <name>', '.xlsx 的工作表名或序号（默认第一张） / sheet name or number (default the first)')
     .option('--sorted', '文件已按户编号排好：只读一遍 / rows are grouped by household: read once')
+    .option('--fill-household-ids', '户编号为空的行沿用上一行的户编号（Excel 合并单元格；单线程） / a blank household id takes the one above (merged cells; one thread)')
     .option('--wide', '每个项目一列 / one column per item')
     .option('--summary', '在标准错误输出各项目的统计 / per-item counts on standard error')
     .addOption(new Option('--domain <id>', '只看一个领域 / one domain only').choices(CATALOGUE.map((d) => d.id)))
@@ -298,6 +300,7 @@ async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, 
       encoding: flags.encoding,
       sheet: flags.sheet,
       sorted: flags.sorted,
+      fillHouseholdIds: flags.fillHouseholdIds === true,
       asOf,
       lang: flags.lang,
       checker,
