@@ -91,20 +91,23 @@ export function removeOrphanSpools(tmp: string, now = Date.now()): string[] {
     const dir = join(tmp, name);
     const stats = lstat(dir);
     if (!stats?.isDirectory() || !ownOld(stats, now)) continue;
+    // A folder holding anything but the copy is not one this tool left: it is left whole.
+    let inside: string[];
+    try {
+      inside = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    if (inside.some((name) => name !== SPOOL_FILE)) continue;
     const file = join(dir, SPOOL_FILE);
     const fileStats = lstat(file);
     if (fileStats && (!fileStats.isFile() || !ownOld(fileStats, now))) continue;
     try {
       if (fileStats) unlinkSync(file);
-    } catch {
-      continue; // gone already, or not ours to remove
-    }
-    try {
-      // Not recursive: a folder holding anything else is not one this tool left.
-      rmdirSync(dir);
+      rmdirSync(dir); // not recursive
       removed.push(dir);
     } catch {
-      if (fileStats) removed.push(file);
+      // Gone already, or not ours to remove: left as it is.
     }
   }
   return removed;

@@ -6,7 +6,7 @@
 import { isExcelENotation } from '../profile/excel-number.js';
 import { looksLikeIdNumber, maskBirthDateText, maskIdNumber, maskIdNumbersInText } from '../profile/id-number.js';
 import type { Profile } from '../profile/normalise.js';
-import { rowIssue, type Lang, type RowIssue } from './batch-error.js';
+import { rowIssue, type Lang, type RowIssue, type RowProblem } from './batch-error.js';
 import type { BatchChecker } from './batch-checker.js';
 import type { ColumnPlan } from './columns.js';
 import { absentFacts } from './absent-facts.js';
@@ -37,6 +37,9 @@ export interface PreparedRow {
   profile?: Profile;
   issues?: RowIssue[];
 }
+
+/** The problems of a row that could not be read as cells (unreadable()). */
+const UNREADABLE: ReadonlySet<string> = new Set<RowProblem>(['EMPTY_ROW', 'BROKEN_ROW', 'TOO_MANY_CELLS', 'MIXED_LINE_ENDS']);
 
 /** A date in a message: 1960-06-01, 1960/6/1, 1960年6月1日. */
 const DATE_IN_TEXT = /(?<![0-9])([0-9]{4})[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?/g;
@@ -165,7 +168,8 @@ export class RowProcessor {
   /** Adds the household state's facts and checks every item. */
   finish(p: PreparedRow, householdState: number): OutRow {
     this.rows++;
-    if (p.householdId === '' && p.issues?.[0]?.code !== 'EMPTY_ROW') this.withoutId++;
+    // A row that could not be read as cells is not counted: its facts are not read at all.
+    if (p.householdId === '' && !UNREADABLE.has(p.issues?.[0]?.code ?? '')) this.withoutId++;
     const out: OutRow = { row: p.row, householdId: p.householdId, shown: p.shown };
     if (!p.profile) {
       this.errors++;

@@ -331,6 +331,8 @@ describe('bad rows and unusable input', () => {
       ['', '配偶', '就业'],
       ['', '子女', '学生'],
       ['', '', ''],
+      // A row that cannot be read as cells is not counted: nothing of it is read.
+      ['', '户主', '失业', '多出的一格'],
       ['H2', '户主', '就业'],
     ]);
     for (const jobs of ['0', '2']) {
@@ -362,8 +364,10 @@ describe('bad rows and unusable input', () => {
       // The spouse works: H1 is no zero-employment household, and all of H1 is on 低保.
       for (const i of [1, 2, 4]) expect(people[i].person).toMatchObject({ zero_employment_household: false, household_assistance: ['dibao'] });
       expect(people[5].person.zero_employment_household).toBe(true);
-      // The row above every id still has none, and says so.
+      // The row above every id still has none, and says so, without advice to add the flag it has.
       expect(r.stderr).toContain('1 行没有户编号');
+      expect(r.stderr).toContain('无从沿用');
+      expect(r.stderr).not.toContain('加 --fill-household-ids');
     }
     expect(runs[1]).toBe(runs[0]);
     expect(runs[2]).toBe(runs[0]);

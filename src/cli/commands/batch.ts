@@ -50,7 +50,8 @@ const NOTES = {
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}：用 --encoding ${d.forced} 解码时有 ${d.replaced} 个字符无法解码（显示为 �）；按字节看是 ${d.detected}，可去掉 --encoding 或改用 --encoding ${d.detected}\n`,
     failed: (n: number) => `${n} 行无法核查，原因见输出的 error 列\n`,
-    withoutId: (n: number) => `${n} 行没有户编号：这些人的家庭情况（家庭救助身份、零就业家庭、一户多残、父母外出务工）只取本人这一行能说明的；若是合并单元格（只在户主行写了户编号），加 --fill-household-ids 让空白沿用上一行的户编号\n`,
+    withoutId: (n: number, filled: boolean) =>
+      `${n} 行没有户编号：这些人的家庭情况（家庭救助身份、零就业家庭、一户多残、父母外出务工）只取本人这一行能说明的${filled ? '（它们在第一个户编号之前，无从沿用）' : '；若是合并单元格（只在户主行写了户编号），加 --fill-household-ids 让空白沿用上一行的户编号'}\n`,
     xlsxNeedsOut: 'xlsx 输出需要 --out 文件',
     cannotWrite: (file: string, why: string) => `无法写入 --out ${file}（${why}）`,
     sameAsInput: (file: string) => `--out ${file} 就是输入的名单：结果会覆盖它，请写到另一个文件`,
@@ -65,7 +66,8 @@ const NOTES = {
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}: decoding with --encoding ${d.forced} gave ${d.replaced} undecodable characters (shown as �); the bytes look like ${d.detected}: drop --encoding or use --encoding ${d.detected}\n`,
     failed: (n: number) => `${n} rows could not be checked; see the error column of the output\n`,
-    withoutId: (n: number) => `${n} rows have no household id: their household facts (assistance, zero employment, several disabled, parents away) are what each row itself settles; if the ids stand only on the heads' rows (merged cells), add --fill-household-ids to have a blank take the id above\n`,
+    withoutId: (n: number, filled: boolean) =>
+      `${n} rows have no household id: their household facts (assistance, zero employment, several disabled, parents away) are what each row itself settles${filled ? ' (they stand above the first id, with none to take)' : "; if the ids stand only on the heads' rows (merged cells), add --fill-household-ids to have a blank take the id above"}\n`,
     xlsxNeedsOut: 'xlsx output needs --out FILE',
     cannotWrite: (file: string, why: string) => `cannot write --out ${file} (${why})`,
     sameAsInput: (file: string) => `--out ${file} is the input roster: the result would overwrite it; write to another file`,
@@ -329,7 +331,7 @@ async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, 
     if (flags.summary) {
       io.stderr(formatBatchSummary({ items: checker.items, counts: report.counts, rows: report.rows, errors: report.errors }, { lang: flags.lang, chart: io.stderrIsTTY === true, columns: io.stderrColumns }));
     }
-    if (hasHouseholdColumn && report.withoutId > 0) io.stderr(notes.withoutId(report.withoutId));
+    if (hasHouseholdColumn && report.withoutId > 0) io.stderr(notes.withoutId(report.withoutId, flags.fillHouseholdIds === true));
     if (report.errors > 0) io.stderr(notes.failed(report.errors));
     setExitCode(cmd, report.errors > 0 ? 1 : 0);
   } catch (e) {
