@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeIssue, type Issue } from '../issues.js';
-import type { Amount, Item } from './types.js';
+import { decodeUtf8Text } from '../utf8-text.js';
+import type { Amount, Item, SourceRef } from './types.js';
 
 type Path = (string | number)[];
 
@@ -17,9 +18,22 @@ export interface PlanText {
   lines: string[];
 }
 
-export function readPlanText(file: string): PlanText {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  return { file, text, lines: ['', ...text.split(/\r?\n/)] };
+/**
+ * The plan text, or the one issue that stops the checks against it: a plan
+ * in another encoding or an empty one would fail every target and citation
+ * of every rule file, a flood that never names the plan.
+ */
+export function readPlanText(file: string): PlanText | { issue: Issue } {
+  const decoded = decodeUtf8Text(readFileSync(file), file, '规划文本');
+  if (!decoded.ok) return { issue: decoded.issue };
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    return { issue: makeIssue('NO_PLAN_TEXT', `${file} 是空的：服务对象和金额的原文未核对`, { file, line: 1, column: 1, severity: 'warning', hint: '把规划全文放在规则目录的 source/plan.txt' }) };
+  }
+  const lines = ['', ...text.split(/\r?\n/)];
+  // A final line end does not start a line.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return { file, text, lines };
 }
 
 /** The plan beside a rule folder (or beside a rule file's folder): `source/plan.txt`. */
@@ -131,6 +145,32 @@ function amountsOf(item: Item, path: Path): [Amount, Path][] {
     ...(item.amounts ?? []).map((a, i): [Amount, Path] => [a, [...path, 'amounts', i]]),
     ...(item.parts ?? []).flatMap((p, j) => (p.amounts ?? []).map((a, i): [Amount, Path] => [a, [...path, 'parts', j, 'amounts', i]])),
   ];
+}
+
+/** A table's caption line: 表7—1 “十四五”时期隆昌市老有所养服务清单 (the 表 may be lost in the text). */
+const CAPTION = /^表?(\d+—\d+)\s/;
+
+/** A rule file's own citation: its line must be the caption of its table, under its chapter. */
+export function lintDomainSource(source: SourceRef, plan: PlanText, out: Issue[]): void {
+  const { line } = source;
+  const table = source.table.replace(/^表/, '');
+  const captionAt = plan.lines.findIndex((l, i) => i > 0 && CAPTION.exec(l)?.[1] === table);
+  const moveTo = captionAt > 0 ? `把 line 改为 ${captionAt}` : undefined;
+  if (line > lineCount(plan)) {
+    out.push(makeIssue('MISSING_SOURCE', `第 ${line} 行超出规划文本（共 ${lineCount(plan)} 行）`, { path: ['source', 'line'], severity: 'warning', hint: moveTo }));
+    return;
+  }
+  const caption = CAPTION.exec(plan.lines[line])?.[1];
+  if (caption !== table) {
+    const found = caption === undefined ? `第 ${line} 行不是${source.table}的表题` : `第 ${line} 行是表${caption}的表题，不是${source.table}的`;
+    const hint = caption === undefined ? moveTo : [`把 table 改为 表${caption}`, moveTo].filter(Boolean).join('，或');
+    out.push(makeIssue('MISSING_SOURCE', found, { path: ['source', caption === undefined ? 'line' : 'table'], severity: 'warning', hint }));
+    return;
+  }
+  const under = placeOf(plan, line).chapter;
+  if (under !== undefined && oneSpace(source.chapter) !== under) {
+    out.push(makeIssue('MISSING_SOURCE', `${source.table}在“${under}”中，不在“${source.chapter}”中`, { path: ['source', 'chapter'], severity: 'warning', hint: `把 chapter 改为 ${under}` }));
+  }
 }
 
 /** Amount shapes: needs no plan. */

@@ -17,13 +17,14 @@ import { DEFAULT_EXAMPLE_DATE } from './examples.js';
 import { lintCoverage, type CoverageFile } from './lint-coverage.js';
 import { lintExamples, type Placed, type RuleReach } from './lint-examples.js';
 import { lintUnusedParameters, paramsReadIn } from './lint-parameters.js';
-import { lintAmounts, lintSeed, planBeside, readPlanText, type PlanText } from './lint-seed.js';
+import { lintAmounts, lintDomainSource, lintSeed, planBeside, readPlanText, type PlanText } from './lint-seed.js';
 import { loadRules, PARAMETERS_FILE, ruleFiles } from './loader.js';
 import { deadBranches, mentionsEveryone, reach } from './satisfy.js';
 import { placeNear } from './schema-issues.js';
 import { itemSchema } from './schema.js';
 import { isParamRef } from './operators.js';
-import { leavesOf, type Catalogue, type Condition, type Item } from './types.js';
+import { FIELD_BY_KEY } from '../profile/fields.js';
+import { leavesOf, type Catalogue, type Condition, type Item, type SourceRef } from './types.js';
 
 type Path = (string | number)[];
 
@@ -48,8 +49,8 @@ export interface LintReport {
   catalogue: Catalogue;
 }
 
-/** Placeholder for a parameter without a value: comparisons with it must be decidable to analyse a rule. */
-const PLACEHOLDER_PARAMETER = 1000;
+/** Bounds for a parameter without a value compared with a fact that has none of its own. */
+const UNBOUNDED = { min: 0, max: 1e9 };
 
 const RULE_CODES = new Set(['SCHEMA', 'UNKNOWN_FACT', 'UNKNOWN_OPERATOR', 'BAD_OPERATOR', 'BAD_VALUE', 'UNKNOWN_PARAM', 'EMPTY_GROUP']);
 
@@ -60,13 +61,43 @@ function isBuiltin(path: string): boolean {
   return full === BUILTIN_RULES_DIR || dirname(full) === BUILTIN_RULES_DIR;
 }
 
-function analysisContext(catalogue: Catalogue, item: Item): EvalContext {
+/**
+ * The contexts a rule is analysed in. Comparisons must be decidable, so a
+ * parameter without a value (or one parameters.yaml lacks: said there) is
+ * given one: the lowest and then the highest its facts can take. A branch
+ * is dead, or a rule always true, only when it is so at both ends: one
+ * value alone (a placeholder of 1000 beside an age of 0–150) made rules
+ * look impossible that only wait on the parameter.
+ */
+function analysisContexts(catalogue: Catalogue, item: Item): EvalContext[] {
   const asOf = parseIsoDate(item.valid.to) ? item.valid.to : DEFAULT_EXAMPLE_DATE;
-  const ctx = makeContext(catalogue, asOf);
-  for (const name of Object.keys(ctx.params)) ctx.params[name] ??= PLACEHOLDER_PARAMETER;
-  // Parameters the rule reads but the catalogue lacks (parameters.yaml broken: said there) too.
-  for (const leaf of leavesOf(itemCondition(item))) if (isParamRef(leaf.value)) ctx.params[leaf.value.param] ??= PLACEHOLDER_PARAMETER;
-  return ctx;
+  const bounds = new Map<string, { min: number; max: number }>();
+  for (const leaf of leavesOf(itemCondition(item))) {
+    if (!isParamRef(leaf.value)) continue;
+    const field = FIELD_BY_KEY.get(leaf.fact);
+    const b = bounds.get(leaf.value.param) ?? { min: Infinity, max: -Infinity };
+    b.min = Math.min(b.min, field?.min ?? UNBOUNDED.min);
+    b.max = Math.max(b.max, field?.max ?? UNBOUNDED.max);
+    bounds.set(leaf.value.param, b);
+  }
+  return (['min', 'max'] as const).map((end) => {
+    const ctx = makeContext(catalogue, asOf);
+    for (const [name, b] of bounds) ctx.params[name] ??= b[end];
+    return ctx;
+  });
+}
+
+/** lintRule in each context: an issue found in every one, and what holds or fails in any. */
+function lintRuleAtBothEnds(item: Item, path: Path, contexts: EvalContext[], out: Placed[]): RuleReach {
+  const runs = contexts.map((ctx) => {
+    const found: Placed[] = [];
+    return { reach: lintRule(item, path, ctx, found), found };
+  });
+  const key = (p: Placed) => `${p.issue.code} ${JSON.stringify(p.issue.path)}`;
+  const [first, ...rest] = runs;
+  out.push(...first.found.filter((p) => rest.every((r) => r.found.some((q) => key(q) === key(p)))));
+  const any = (pick: (r: RuleReach) => boolean | undefined) => (runs.some((r) => pick(r.reach) === undefined) ? undefined : runs.some((r) => pick(r.reach)));
+  return { canHold: any((r) => r.canHold), canFail: any((r) => r.canFail), everyone: first.reach.everyone };
 }
 
 /** Unsatisfiable branches, a rule nobody fails, and what the examples must show. */
@@ -128,8 +159,11 @@ export function lintRules(path: string, options: LintOptions = {}): LintReport {
   let plan: PlanText | undefined;
   // The built-in data/ has its plan at data/source/plan.txt, like any other folder.
   const planFile = options.planFile ?? planBeside(path);
-  if (planFile) plan = readPlanText(planFile);
-  else {
+  if (planFile) {
+    const read = readPlanText(planFile);
+    if ('issue' in read) found.push(read.issue);
+    else plan = read;
+  } else {
     found.push(
       makeIssue('NO_PLAN_TEXT', `${path} 旁边没有 source/plan.txt：服务对象和金额的原文未核对`, {
         severity: 'warning',
@@ -150,6 +184,12 @@ export function lintRules(path: string, options: LintOptions = {}): LintReport {
 
   for (const { file, source, raw } of sourced) {
     const placed: Placed[] = [];
+    const cited = raw.source as Partial<SourceRef> | undefined;
+    if (plan && typeof cited?.table === 'string' && typeof cited.chapter === 'string' && Number.isInteger(cited.line) && cited.line! > 0) {
+      const own: Issue[] = [];
+      lintDomainSource(cited as SourceRef, plan, own);
+      placed.push(...own.map((issue) => ({ issue })));
+    }
     const domain = typeof raw.domain === 'string' ? raw.domain : undefined;
     const rawItems = Array.isArray(raw.items) ? (raw.items as unknown[]) : [];
     coverageFiles.push({
@@ -172,7 +212,7 @@ export function lintRules(path: string, options: LintOptions = {}): LintReport {
       let ruleReach: RuleReach = { everyone: mentionsEveryone(item.rule) };
       if (!ruleBroken) {
         try {
-          ruleReach = lintRule(item, path, analysisContext(loaded.catalogue, item), placed);
+          ruleReach = lintRuleAtBothEnds(item, path, analysisContexts(loaded.catalogue, item), placed);
         } catch {
           // A rule the compiler cannot take is already reported by the loader.
         }

@@ -193,3 +193,56 @@ describe('a parameter no rule reads', () => {
     expect(report.errorCount).toBeGreaterThan(0);
   });
 });
+
+describe('a parameter without a value', () => {
+  const withParam = (op: string) =>
+    lintEditedCopy((dir) => {
+      const params = join(dir, 'parameters.yaml');
+      writeFileSync(params, readFileSync(params, 'utf8').replace('parameters:\n', 'parameters:\n  elderly_age:\n    zh: 老年年龄\n    unit: 周岁\n    values: []\n'));
+      const file = join(dir, 'elderly.yaml');
+      const text = readFileSync(file, 'utf8');
+      const edited = text.replace('rule: { fact: age, op: gte, value: 65 }', `rule: { fact: age, op: ${op}, value: { param: elderly_age } }`);
+      expect(edited).not.toBe(text);
+      writeFileSync(file, edited);
+    });
+
+  it.each(['gte', 'lte'])('makes no rule comparing with it (%s) look impossible or always true', (op) => {
+    const codes = withParam(op).issues.map((i) => i.code);
+    expect(codes).not.toContain('UNSATISFIABLE');
+    expect(codes).not.toContain('ALWAYS_TRUE');
+  });
+});
+
+describe('the plan text', () => {
+  it('in another encoding is one ENCODING error at the plan, not a flood over every rule file', () => {
+    const report = lintEditedCopy((dir) => {
+      const plan = join(dir, 'source', 'plan.txt');
+      writeFileSync(plan, Buffer.from(readFileSync(plan, 'utf8').replace(/[^\x00-\x7f]/g, '') + '\xb2\xbb', 'latin1'));
+    });
+    expect(report.issues.map((i) => [i.code, i.file?.endsWith('plan.txt')])).toEqual([['ENCODING', true]]);
+  });
+
+  it('that is empty is one warning at the plan', () => {
+    const report = lintEditedCopy((dir) => writeFileSync(join(dir, 'source', 'plan.txt'), '\n'));
+    expect(report.issues.map((i) => [i.code, i.severity, i.file?.endsWith('plan.txt')])).toEqual([['NO_PLAN_TEXT', 'warning', true]]);
+  });
+});
+
+describe("a rule file's own citation", () => {
+  it.each([
+    ['a line that is not its table caption', 'line: 444 }', 'line: 445 }', 'line', '把 line 改为 444'],
+    ['the caption of another table', 'table: 表7—1, chapter: 第七章 老有所养, line: 444 }', 'table: 表8—1, chapter: 第七章 老有所养, line: 444 }', 'table', '把 table 改为 表7—1'],
+    ['another chapter', 'chapter: 第七章 老有所养, line: 444 }', 'chapter: 第八章 住有所居, line: 444 }', 'chapter', '把 chapter 改为 第七章 老有所养'],
+  ])('warns at its source for %s', (_name, from, to, key, hint) => {
+    const report = lintEditedCopy((dir) => {
+      const file = join(dir, 'elderly.yaml');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      expect(lines[3]).toContain(from);
+      lines[3] = lines[3].replace(from, to);
+      writeFileSync(file, lines.join('\n'));
+    });
+    expect(report.issues).toHaveLength(1);
+    expect(report.issues[0]).toMatchObject({ code: 'MISSING_SOURCE', severity: 'warning', line: 4, path: ['source', key] });
+    expect(report.issues[0].hint).toContain(hint);
+  });
+});

@@ -42,12 +42,14 @@ export function registerShowCommand(program: Command, io: Io): void {
       return;
     }
     const planFile = planBeside(dir);
+    // A plan that cannot be read (another encoding, empty) is left out; validate says why.
+    const plan = planFile ? readPlanText(planFile) : undefined;
     io.stdout(
       formatShow(item, {
         lang: flags.lang,
         chalk: chalkFor(io, flags.color),
         domainName: catalogue.domains.find((d) => d.id === item.domain)?.name,
-        planLines: planFile ? readPlanText(planFile).lines : undefined,
+        planLines: plan && 'lines' in plan ? plan.lines : undefined,
         place: `${displayPath(item.file, cwd)}${item.line ? `:${item.line}` : ''}`,
       }),
     );
