@@ -79,6 +79,8 @@ export interface Issue {
   hint?: string;
   /** The source line the caret points into, for display. */
   excerpt?: string;
+  /** The caret's column in `excerpt`, when the excerpt is a cut of a long line. */
+  excerptColumn?: number;
 }
 
 export type Result<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[] };

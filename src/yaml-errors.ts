@@ -19,6 +19,7 @@ const EXPLAINED: Partial<Record<string, { what: string; hint: string }>> = {
   MULTILINE_IMPLICIT_KEY: { what: '键没有写在一行里', hint: '检查上一行是否少了冒号或引号' },
   BLOCK_AS_IMPLICIT_KEY: { what: '列表或映射被当成了键', hint: '检查这一行前后的缩进和冒号' },
   UNEXPECTED_TOKEN: { what: '这里不该有这个符号', hint: '含冒号、井号、括号的文字请加引号' },
+  BAD_SCALAR_START: { what: '值不能以这个符号开头', hint: '给这个值加上引号' },
   BAD_DQ_ESCAPE: { what: '双引号里的转义写错了', hint: '反斜杠要写成 \\\\，或改用单引号' },
   BLOCK_IN_FLOW: { what: '花括号或方括号里不能换成缩进写法', hint: '在 { } 或 [ ] 里用逗号分隔各项' },
   MULTIPLE_DOCS: { what: '文件里有不止一个文档（---）', hint: '一个文件只写一个文档' },
@@ -163,9 +164,32 @@ function syntaxIssue(e: YAMLError, text: string, lineCounter: LineCounter, file:
       return makeIssue('YAML_SYNTAX', `${kind} ${unclosed.opener} 没有闭合`, { file, line: opened.line, column: opened.col, hint: `在该值的末尾补上 ${CLOSERS[unclosed.opener]}` });
     }
   }
+  const colon = colonMistake(e, text, at.line);
+  if (colon) return makeIssue('YAML_SYNTAX', colon.what, { file, line: colon.line, column: colon.column, hint: colon.hint });
+  if (/Maximum call stack/.test(e.message)) return makeIssue('YAML_SYNTAX', '括号嵌套太深', { file, line: at.line, column: at.col });
   const explained = EXPLAINED[e.code];
   const detail = explained ? `${explained.what}（${firstLine(e)}）` : firstLine(e);
   return makeIssue('YAML_SYNTAX', detail, { file, line: at.line, column: at.col, ...(explained ? { hint: explained.hint } : {}) });
+}
+
+/**
+ * The colon typed wrong, the commonest slip of a hand-written file: a
+ * Chinese ： (the input method's), or no space after the colon (年龄:65).
+ * YAML reads either as part of a key and says something about keys.
+ */
+function colonMistake(e: YAMLError, text: string, line: number): { what: string; hint: string; line: number; column: number } | undefined {
+  if (e.code !== 'MISSING_CHAR' && e.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const lines = text.split(/\r?\n/);
+  // The key that runs on may start on the line above the one the parser names.
+  for (const n of [line, line - 1]) {
+    const l = lines[n - 1];
+    if (l === undefined || /^\s*#/.test(l)) continue;
+    const full = l.indexOf('：');
+    if (full >= 0) return { what: '用了中文冒号“：”', hint: '键和值之间用英文冒号加一个空格，如 年龄: 65', line: n, column: full + 1 };
+    const tight = /^\s*[^\s#"'][^:]*?:(?=[^\s/])/.exec(l);
+    if (tight) return { what: '冒号后面少了空格', hint: '键和值之间用冒号加一个空格，如 年龄: 65', line: n, column: tight[0].length };
+  }
+  return undefined;
 }
 
 /** The library's message without its own "at line N, column M:" and excerpt. */

@@ -74,6 +74,9 @@ export function locate(
 /** Each source's lines, split once: a file with thousands of problems was split again for each (quadratic). */
 const linesOf = new WeakMap<{ text: string }, string[]>();
 
+/** The longest source line shown whole under an issue. */
+const MAX_EXCERPT = 160;
+
 /** Adds the source line and a caret under the column to an issue. */
 export function withExcerpt(source: { text: string }, issue: Issue): Issue {
   if (!issue.line) return issue;
@@ -84,14 +87,21 @@ export function withExcerpt(source: { text: string }, issue: Issue): Issue {
   }
   const lineText = lines[issue.line - 1];
   if (lineText === undefined) return issue;
-  return { ...issue, excerpt: visibleText(maskIdLikeText(lineText)) };
+  if (lineText.length <= MAX_EXCERPT) return { ...issue, excerpt: visibleText(maskIdLikeText(lineText)) };
+  // A long line (a minified file, a plan pasted as one line) is cut around the column.
+  const column = (issue.column ?? 1) - 1;
+  // Masked before it is cut: a cut through an ID number would leave digits too few to be seen as one.
+  const masked = maskIdLikeText(lineText);
+  const start = Math.max(0, Math.min(column - 60, masked.length - MAX_EXCERPT));
+  const cut = `${start > 0 ? '…' : ''}${masked.slice(start, start + MAX_EXCERPT)}${start + MAX_EXCERPT < masked.length ? '…' : ''}`;
+  return { ...issue, excerpt: visibleText(cut), excerptColumn: column - start + 1 + (start > 0 ? 1 : 0) };
 }
 
 /** Renders "  12 | text\n     |    ^" under an issue, CJK-width aware. */
 export function caretExcerpt(issue: Issue): string {
   if (!issue.excerpt || !issue.line) return '';
   const gutter = String(issue.line);
-  const before = issue.excerpt.slice(0, Math.max(0, (issue.column ?? 1) - 1));
+  const before = issue.excerpt.slice(0, Math.max(0, (issue.excerptColumn ?? issue.column ?? 1) - 1));
   const width = [...before].reduce((w, ch) => w + (/[\u1100-\uffe6]/.test(ch) ? 2 : 1), 0);
   return `  ${gutter} | ${issue.excerpt}\n  ${' '.repeat(gutter.length)} | ${' '.repeat(width)}^`;
 }

@@ -56,6 +56,24 @@ describe('YAML syntax errors', () => {
     }
   });
 
+  it.each([
+    ['no space after the colon', '姓名: 张三\n常住: 是\n年龄:65\n', 3, 3, '冒号后面少了空格'],
+    ['a Chinese colon', '姓名: 张三\n常住：是\n年龄: 65\n', 2, 3, '用了中文冒号“：”'],
+    ['a value starting with @', '姓名: @张三\n', 1, 5, '值不能以这个符号开头'],
+  ])('%s: said as such, at the colon', (_name, text, line, column, message) => {
+    const [first] = issues(text);
+    expect(first).toMatchObject({ code: 'YAML_SYNTAX', line, column });
+    expect(first.message).toContain(message);
+    expect(first.hint).toBeTruthy();
+  });
+
+  it('cuts a long line around the column in the excerpt, masking ID numbers before it cuts', () => {
+    const text = `a: ${'x'.repeat(300)} 511083196006011237 ${'y'.repeat(300)}: z\n`;
+    const [first] = issues(text);
+    expect(first.excerpt!.length).toBeLessThan(170);
+    expect(first.excerpt).not.toMatch(/19600601/);
+  });
+
   it('names a repeated key and the line where it first stands', () => {
     expect(issues('a: 1\nb:\n  x: 1\n  y: 2\n  x: 3\n')).toMatchObject([{ code: 'DUPLICATE_KEY', line: 5, column: 3, message: '键重复：x 出现两次（另见第 3 行）' }]);
   });

@@ -61,7 +61,7 @@ export function formatValidateJson(view: ValidateView, options: { cwd: string })
     warnings: view.warningCount,
     files: view.files.map((f) => displayPath(f, options.cwd)),
     issues: view.issues.map((i) => {
-      const { excerpt: _excerpt, ...rest } = withDisplayPath(i, options.cwd);
+      const { excerpt: _excerpt, excerptColumn: _column, ...rest } = withDisplayPath(i, options.cwd);
       return rest;
     }),
   };

@@ -17,7 +17,33 @@ export type Coerced = { ok: true; value: unknown } | { ok: false; code: IssueCod
 export const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'yes', 'y', '是', '1', '有', '对', '√', '✓', '✔']);
 export const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'no', 'n', '否', '0', '无', '没有', '×', '✗', '✘']);
 const SET_SEPARATORS = /[;；，、,]/;
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CJK = /[\u3400-\u9fff]/;
+const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A whole number written in Chinese numerals up to 999 (六, 十六, 六十五, 一百零二), or undefined. */
+function chineseNumber(text: string): number | undefined {
+  if (!/^[零一二两三四五六七八九十百]+$/.test(text)) return undefined;
+  let total = 0;
+  let digit = 0;
+  for (const c of text) {
+    if (c === '百' || c === '十') {
+      total += (digit || 1) * (c === '百' ? 100 : 10);
+      digit = 0;
+    } else {
+      digit = CN_DIGITS[c];
+    }
+  }
+  return total + digit;
+}
+
+/**
+ * Text as typed with a Chinese input method, made plain: full-width digits
+ * and Ｘ (１９６０, ６５), and curly quotes around the whole value (“是”).
+ */
+function plainTyped(text: string): string {
+  const unquoted = /^\s*[“‘「](.*)[”’」]\s*$/s.exec(text)?.[1] ?? text;
+  return unquoted.replace(/[０-９Ｘｘ]/g, (c) => (c === 'Ｘ' || c === 'ｘ' ? 'X' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
 
 const enumIndexCache = new WeakMap<FieldDef, Map<string, string>>();
 
@@ -41,10 +67,11 @@ export function allowedValues(field: FieldDef): string {
 function enumValue(field: FieldDef, raw: string): Coerced {
   const hit = enumIndex(field).get(raw.trim().toLowerCase());
   if (hit !== undefined) return { ok: true, value: hit };
-  // A broader word than the plan's (高血压) suggests the value it is broader than.
-  const narrower = field.values?.find((v) => v.broader?.includes(raw.trim()))?.zh;
-  const guess = narrower ?? nearest(raw, [...(field.values ?? []).flatMap((v) => [v.value, v.zh])]);
-  const hint = guess ? `；是不是 ${guess}？` : '';
+  // A broader word than the plan's (高血压, 退役军人) suggests the values it is broader than. A Chinese
+  // word one character from a value is no typo to correct: 已离婚 is one from 已婚, 待业 from 就业.
+  const narrower = (field.values ?? []).filter((v) => v.broader?.includes(raw.trim())).map((v) => v.zh);
+  const guess = narrower.length > 0 ? narrower.join('、') : CJK.test(raw) ? undefined : nearest(raw, (field.values ?? []).map((v) => v.value));
+  const hint = guess ? `；是不是 ${guess}${narrower.length > 1 ? ' 之一' : ''}？` : '';
   return { ok: false, code: 'BAD_ENUM', detail: `“${raw}”不是 ${field.key} 的允许值；允许：${allowedValues(field)}${hint}` };
 }
 
@@ -67,10 +94,10 @@ function numberValue(field: FieldDef, raw: unknown, integer: boolean): Coerced {
   if (typeof raw === 'number') n = raw;
   else {
     const text = String(raw).trim().replace(/(周岁|[级岁元])$/, '');
-    n = text in CN_DIGITS ? CN_DIGITS[text] : text === '' ? NaN : Number(text);
+    n = chineseNumber(text) ?? (text === '' ? NaN : Number(text));
   }
   // An ID number in a number column (the columns shifted): refused, and not repeated, not shown as an income.
-  if (Math.abs(n) >= 1e14 || (typeof raw === 'string' && /^\s*[0-9]{15,19}[Xx]?\s*$/.test(raw))) {
+  if ((Number.isFinite(n) && Math.abs(n) >= 1e14) || (typeof raw === 'string' && /^\s*[0-9]{15,19}[Xx]?\s*$/.test(raw))) {
     return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为${integer ? '整数' : '数字'}，这里却像是一个身份证号：是不是放错了列？` };
   }
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
@@ -84,7 +111,8 @@ function numberValue(field: FieldDef, raw: unknown, integer: boolean): Coerced {
 }
 
 /** Coerces a raw value; callers treat null, undefined and '' as unknown before calling. */
-export function coerceValue(field: FieldDef, raw: unknown): Coerced {
+export function coerceValue(field: FieldDef, typed: unknown): Coerced {
+  const raw = typeof typed === 'string' ? plainTyped(typed) : typed;
   // A list or a mapping where one value belongs is an error, not text to read (`常住: [是]`).
   if (field.type !== 'set' && typeof raw === 'object' && !(field.type === 'date' && raw instanceof Date)) {
     return { ok: false, code: 'BAD_TYPE', detail: field.type === 'string' ? `${field.key} 应为文本` : `${field.key} 应为单个取值${field.values ? `：${allowedValues(field)}` : ''}` };

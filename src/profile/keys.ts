@@ -67,6 +67,7 @@ export const KEY_SPELLINGS: readonly string[] = FIELDS.flatMap((f) => [f.key, f.
 
 /** The nearest known key for an unknown key spelling: English key or Chinese label. */
 export function suggestKey(spelling: string): string | undefined {
-  const hit = nearest(spelling, KEY_SPELLINGS);
+  // A Chinese key two characters from a label is another word (残疾证 is not 身份证): one only.
+  const hit = nearest(spelling, KEY_SPELLINGS, /[\u3400-\u9fff]/.test(spelling) ? 1 : undefined);
   return hit === undefined ? undefined : fieldForKey(hit)?.key;
 }

@@ -53,7 +53,9 @@ export function readProfileText(text: string, options: { file: string; asOf: str
     return { ok: false, issues: [makeIssue('NOT_A_MAPPING', '文件是空的；档案应为“字段: 取值”的映射', { file: options.file, line: 1, column: 1 })], warnings: [] };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    const issue = placeIssue(source, makeIssue('NOT_A_MAPPING', `档案应为“字段: 取值”的映射，得到${Array.isArray(data) ? '列表' : '单个值'}`, { path: [] }));
+    // One line such as 姓名:张三 or 姓名：张三 is read as one value: the colon was typed wrong.
+    const hint = typeof data === 'string' && /[:：]/.test(data) ? '键和值之间用英文冒号加一个空格，如 姓名: 张三' : undefined;
+    const issue = placeIssue(source, makeIssue('NOT_A_MAPPING', `档案应为“字段: 取值”的映射，得到${Array.isArray(data) ? '列表' : '单个值'}`, { path: [], hint }));
     return { ok: false, issues: [issue], warnings: [] };
   }
   const record = data as Record<string, unknown>;

@@ -57,7 +57,7 @@ function valueSchema(field: FieldDef): z.ZodType {
       let n = z.int();
       if (field.min !== undefined) n = n.min(field.min);
       if (field.max !== undefined) n = n.max(field.max);
-      return z.union([n, z.string().regex(/^\s*(?:\d+|[一二三四五六七八九])\s*(?:周岁|[级岁元])?\s*$/)]);
+      return z.union([n, z.string().regex(/^\s*(?:[0-9０-９]+|[零一二两三四五六七八九十百]+)\s*(?:周岁|[级岁元])?\s*$/)]);
     }
     case 'number': {
       let n = z.number();

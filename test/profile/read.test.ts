@@ -249,6 +249,17 @@ describe('the words rosters use', () => {
       expect(r.ok ? [] : r.issues.map((i) => i.code)).toContain('UNKNOWN_KEY');
     },
   );
+  it.each([
+    ['军人身份: 退役军人', '是不是 复员军人、退伍军人、离退休军人、转业军官、退役士兵 之一？'],
+    ['sex: femal', '是不是 female？'],
+  ])('suggests for %s what the word may mean', (text, hint) => {
+    const r = readProfileText(`${text}\n`, { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(r.ok ? '' : r.issues[0].message).toContain(hint);
+  });
+  it.each(['婚姻状况: 再婚', '就业状态: 待业', '残疾证: 是', '参保情况: 有'])('suggests nothing for %s: a Chinese word a character or two from another is no typo of it', (text) => {
+    const r = readProfileText(`${text}\n`, { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(r.ok ? '' : r.issues[0].message).not.toContain('是不是');
+  });
   it('keeps a note in brackets that is part of a label (镇（街道）)', () => {
     expect(read1('镇（街道）: 金鹅街道\n').township).toBe('金鹅街道');
   });
@@ -265,7 +276,15 @@ describe('the words rosters use', () => {
     ['assistance', '特困户、低收入户', ['tekun', 'low_income']],
     ['resident', '√', true],
     ['resident', '×', false],
+    ['resident', '“是”', true],
     ['age', '35周岁', 35],
+    ['age', '６５', 65],
+    ['age', '六十五岁', 65],
+    ['age', '十六', 16],
+    ['birth_date', '１９６０-０６-０１', '1960-06-01'],
+    ['id_number', '５１１０８３１９６００６０１１２３７', '511083196006011237'],
+    ['assistance', '五保户', ['tekun']],
+    ['marital_status', '已离婚', 'divorced'],
   ])('reads %s: %s', (key, text, value) => {
     expect(read1(`${key}: ${text}\n`)[key]).toEqual(value);
   });
