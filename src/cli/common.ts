@@ -1,6 +1,7 @@
 /** Options and helpers shared by the commands. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { CATALOGUE } from '../rules/catalogue.js';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -26,6 +27,16 @@ export interface CommonOptions {
 
 export function addAsOf(cmd: Command): Command {
   return cmd.option('--as-of <date>', '核查日期 YYYY-MM-DD（默认今天） / check date');
+}
+
+/** --domain: a domain's id or its Chinese name (老有所养), as the tables print it. */
+export function domainOption(): Option {
+  const names = CATALOGUE.map((d) => `${d.id}（${d.zh}）`).join('、');
+  return new Option('--domain <id>', `只看一个领域：${names} / one domain only, by id or Chinese name`).argParser((value: string) => {
+    const domain = CATALOGUE.find((d) => d.id === value || d.zh === value);
+    if (!domain) throw new InvalidArgumentError(`可选：${names}`);
+    return domain.id;
+  });
 }
 
 export function addLang(cmd: Command): Command {

@@ -3,6 +3,7 @@
  * only place that prints; every command is registered from its own module.
  */
 import { Command, CommanderError } from 'commander';
+import { commanderMessage } from './commander-errors.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../issues.js';
@@ -48,6 +49,8 @@ function version(): string {
 
 /** The program with the commands `argv` needs (every command when argv is not given). */
 export async function buildProgram(io: Io, argv?: string[]): Promise<Command> {
+  const lang = langOf(argv ?? []);
+  const output = { writeOut: io.stdout, writeErr: io.stderr, outputError: (text: string, write: (s: string) => void) => write(commanderMessage(text, lang)) };
   const program = new Command('longchang-check')
     .description('隆昌市“十四五”基本公共服务清单核查工具：这个人能享受哪些基本公共服务？\nWhich of Longchang\'s 2021–2025 basic public services can this person get?')
     .version(version(), '-V, --version', '显示版本 / show the version')
@@ -55,10 +58,10 @@ export async function buildProgram(io: Io, argv?: string[]): Promise<Command> {
     .option('--debug', '出错时显示堆栈 / show stack traces on errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput(output);
   const registers = await Promise.all((argv ? commandsFor(argv) : COMMANDS).map((c) => c.load()));
   for (const register of registers) register(program, io);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   return program;
 }
 

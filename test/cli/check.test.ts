@@ -211,10 +211,29 @@ describe('bad input: exit 2, file, line and field, no stack trace', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--as-of');
   });
-  it('an unknown option', async () => {
+  it('an unknown option, said in Chinese with the nearest option, in English under --lang en', async () => {
     const r = await runCli([EXAMPLE, '--frmat', 'json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--frmat');
+    expect(r.stderr).toBe('错误：不认识的选项 --frmat；是不是 --format？（--help 查看用法）\n');
+    const en = await runCli([EXAMPLE, '--frmat', 'json', '--lang', 'en']);
+    expect(en.stderr).toContain("error: unknown option '--frmat'");
+  });
+  it.each([
+    [['--format', 'xml'], '错误：选项 --format <format> 的值“xml”无效；可选：table, json, yaml'],
+    [['--as-of'], '错误：选项 --as-of <date> 缺少取值'],
+    [['extra.yaml'], '错误：check 的参数太多：应为 1 个，得到 2 个'],
+    [['--domain', '老有'], '错误：选项 --domain <id> 的值“老有”无效：可选：childcare（幼有所育）'],
+  ])('usage error %j, in Chinese', async (args, message) => {
+    const r = await runCli([EXAMPLE, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+  it('takes a domain by its Chinese name, as the tables print it', async () => {
+    const byName = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--domain', '老有所养', '--format', 'json']);
+    const byId = await runCli([EXAMPLE, '--as-of', '2025-06-01', '--domain', 'elderly', '--format', 'json']);
+    expect(byName.code).toBe(0);
+    expect(byName.stdout).toBe(byId.stdout);
+    expect(JSON.parse(byName.stdout).results.every((r: { domain: string }) => r.domain === 'elderly')).toBe(true);
   });
   it('--help and --version exit 0', async () => {
     expect((await runCli(['--help'])).code).toBe(0);

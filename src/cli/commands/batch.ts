@@ -18,7 +18,7 @@ import type { EncodingDoubt } from '../../household/csv-source.js';
 import { CliError, makeIssue, type IssueCode } from '../../issues.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
 import type { Catalogue } from '../../rules/types.js';
-import { addAsOf, addColor, addLang, addRules, catalogueFor, checkDate } from '../common.js';
+import { addAsOf, addColor, addLang, addRules, catalogueFor, checkDate, domainOption } from '../common.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
 import { SPOOL_FILE, removeOrphanPartials, removeOrphanSpools, spoolPrefix } from '../stale-files.js';
@@ -228,7 +228,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
     .option('--fill-household-ids', '户编号为空的行沿用上一行的户编号（Excel 合并单元格；单线程） / a blank household id takes the one above (merged cells; one thread)')
     .option('--wide', '每个项目一列 / one column per item')
     .option('--summary', '在标准错误输出各项目的统计 / per-item counts on standard error')
-    .addOption(new Option('--domain <id>', '只看一个领域 / one domain only').choices(CATALOGUE.map((d) => d.id)))
+    .addOption(domainOption())
     .option('--jobs <n>', '工作线程数，0 为单线程（默认按 CPU 核数，小文件单线程） / worker threads, 0 for none (default: one per core for large files)');
   addAsOf(cmd);
   addLang(cmd);

@@ -5,7 +5,7 @@ import { Checker } from '../../engine/check.js';
 import { buildReport } from '../../engine/report.js';
 import { CliError, makeIssue } from '../../issues.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
-import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, readProfileArgument } from '../common.js';
+import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, domainOption, readProfileArgument } from '../common.js';
 import type { Io } from '../io.js';
 
 interface CheckFlags {
@@ -24,7 +24,7 @@ export function registerCheckCommand(program: Command, io: Io): void {
     .command('check [profile]', { isDefault: true })
     .description('核查一个人的档案：每个服务项目是否符合 / check one person (PROFILE: .yaml, .yml, .json, or - for stdin)')
     .addOption(new Option('--format <format>', '输出格式 / output format').choices(['table', 'json', 'yaml']).default('table'))
-    .addOption(new Option('--domain <id>', '只看一个领域 / one domain only').choices(CATALOGUE.map((d) => d.id)))
+    .addOption(domainOption())
     .option('--all', '也列出不符合的项目 / show ineligible items too')
     .option('--explain', '逐条列出条件与所见取值 / show every condition with the value seen');
   addAsOf(cmd);

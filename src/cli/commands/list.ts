@@ -5,7 +5,7 @@ import { formatIssues } from '../../format/issues.js';
 import { formatListTable, listRows } from '../../format/list.js';
 import { CATALOGUE } from '../../rules/catalogue.js';
 import type { Lang } from '../../rules/describe.js';
-import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, readProfileArgument } from '../common.js';
+import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, domainOption, readProfileArgument } from '../common.js';
 import type { Io } from '../io.js';
 
 interface ListFlags {
@@ -24,7 +24,7 @@ export function registerListCommand(program: Command, io: Io): void {
     .command('list [profile]')
     .description('按领域列出清单：id、服务项目、分项、是否写明金额；给出档案时加上每项结果 / list the catalogue by domain; with a profile, each item\'s status')
     .addOption(new Option('--format <format>', '输出格式 / output format').choices(['table', 'json']).default('table'))
-    .addOption(new Option('--domain <id>', '只看一个领域 / one domain only').choices(CATALOGUE.map((d) => d.id)));
+    .addOption(domainOption());
   addAsOf(cmd);
   addLang(cmd);
   addRules(cmd);
