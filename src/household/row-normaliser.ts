@@ -124,6 +124,7 @@ export function compileRowNormaliser(plan: ColumnPlan, options: RowNormaliserOpt
       profile.age = age;
     }
     if (typeof profile.township === 'string' && MERGED.has(profile.township)) return slow(cells, row);
+    if (profile.sex === 'male' && (profile.pregnancy === 'pregnant' || profile.pregnancy === 'postpartum')) return slow(cells, row);
     if (crossChecked) for (const key of CROSS_CHECKED) if (profile[key] !== undefined) return slow(cells, row);
     return { ok: true, profile, warnings: NO_WARNINGS };
   };

@@ -150,6 +150,12 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
     profile.fp_surgery_complication = true;
   }
 
+  // Facts that cannot stand together: one of them is written wrong, and which is for the person to say.
+  // (未婚 beside a spouse's birth date is let stand: a partner in a marriage not registered has one.)
+  if (profile.sex === 'male' && (profile.pregnancy === 'pregnant' || profile.pregnancy === 'postpartum')) {
+    issues.push(makeIssue('FACT_CONFLICT', `性别为男，孕产状态却是${profile.pregnancy === 'pregnant' ? '孕期' : '产褥期'}`, at('pregnancy')));
+  }
+
   if (typeof profile.township === 'string' && MERGED_TOWNSHIPS.includes(profile.township)) {
     warnings.push(makeIssue('OLD_TOWNSHIP', `${profile.township} 已于2019—2020年撤并，请填写现在的镇（街道）`, { ...at('township'), severity: 'warning' }));
   }

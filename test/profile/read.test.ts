@@ -289,3 +289,17 @@ describe('the words rosters use', () => {
     expect(read1(`${key}: ${text}\n`)[key]).toEqual(value);
   });
 });
+
+describe('facts that cannot stand together', () => {
+  it.each([
+    ['性别: 男\n孕产状态: 孕期\n', 2],
+    ['身份证号: "511083196006011237"\n孕产状态: 产后\n', 2],
+  ])('%j is a FACT_CONFLICT at the pregnancy', (text, line) => {
+    const r = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(r.ok ? [] : r.issues).toMatchObject([{ code: 'FACT_CONFLICT', field: 'pregnancy', line }]);
+  });
+  it('lets a woman be pregnant, and a man plan a pregnancy with his wife', () => {
+    expect(readProfileText('性别: 女\n孕产状态: 孕期\n', { file: 'p.yaml', asOf: '2025-06-01' }).ok).toBe(true);
+    expect(readProfileText('性别: 男\n孕产状态: 计划怀孕\n', { file: 'p.yaml', asOf: '2025-06-01' }).ok).toBe(true);
+  });
+});
