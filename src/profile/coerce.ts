@@ -60,6 +60,9 @@ function enumIndex(field: FieldDef): Map<string, string> {
   return index;
 }
 
+/** A field as a message names it: its Chinese label and its key, 常住（resident）. */
+const named = (field: FieldDef): string => `${field.zh}（${field.key}）`;
+
 export function allowedValues(field: FieldDef): string {
   return (field.values ?? []).map((v: EnumValue) => `${v.value}（${v.zh}）`).join('、');
 }
@@ -72,7 +75,7 @@ function enumValue(field: FieldDef, raw: string): Coerced {
   const narrower = (field.values ?? []).filter((v) => v.broader?.includes(raw.trim())).map((v) => v.zh);
   const guess = narrower.length > 0 ? narrower.join('、') : CJK.test(raw) ? undefined : nearest(raw, (field.values ?? []).map((v) => v.value));
   const hint = guess ? `；是不是 ${guess}${narrower.length > 1 ? ' 之一' : ''}？` : '';
-  return { ok: false, code: 'BAD_ENUM', detail: `“${raw}”不是 ${field.key} 的允许值；允许：${allowedValues(field)}${hint}` };
+  return { ok: false, code: 'BAD_ENUM', detail: `“${raw}”不是${named(field)}的允许值；允许：${allowedValues(field)}${hint}` };
 }
 
 function dateValue(raw: unknown): Coerced {
@@ -98,14 +101,14 @@ function numberValue(field: FieldDef, raw: unknown, integer: boolean): Coerced {
   }
   // An ID number in a number column (the columns shifted): refused, and not repeated, not shown as an income.
   if ((Number.isFinite(n) && Math.abs(n) >= 1e14) || (typeof raw === 'string' && /^\s*[0-9]{15,19}[Xx]?\s*$/.test(raw))) {
-    return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为${integer ? '整数' : '数字'}，这里却像是一个身份证号：是不是放错了列？` };
+    return { ok: false, code: 'BAD_TYPE', detail: `${named(field)}应为${integer ? '整数' : '数字'}，这里却像是一个身份证号：是不是放错了列？` };
   }
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-    return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为${integer ? '整数' : '数字'}，得到“${String(raw)}”` };
+    return { ok: false, code: 'BAD_TYPE', detail: `${named(field)}应为${integer ? '整数' : '数字'}，得到“${String(raw)}”` };
   }
   if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) {
     const range = `${field.min ?? '…'}–${field.max ?? '…'}`;
-    return { ok: false, code: 'OUT_OF_RANGE', detail: `${field.key} 应在 ${range} 之间，得到 ${n}` };
+    return { ok: false, code: 'OUT_OF_RANGE', detail: `${named(field)}应在 ${range} 之间，得到 ${n}` };
   }
   return { ok: true, value: n };
 }
@@ -115,7 +118,7 @@ export function coerceValue(field: FieldDef, typed: unknown): Coerced {
   const raw = typeof typed === 'string' ? plainTyped(typed) : typed;
   // A list or a mapping where one value belongs is an error, not text to read (`常住: [是]`).
   if (field.type !== 'set' && typeof raw === 'object' && !(field.type === 'date' && raw instanceof Date)) {
-    return { ok: false, code: 'BAD_TYPE', detail: field.type === 'string' ? `${field.key} 应为文本` : `${field.key} 应为单个取值${field.values ? `：${allowedValues(field)}` : ''}` };
+    return { ok: false, code: 'BAD_TYPE', detail: field.type === 'string' ? `${named(field)}应为文本` : `${named(field)}应为单个取值${field.values ? `：${allowedValues(field)}` : ''}` };
   }
   switch (field.type) {
     case 'string':
@@ -125,7 +128,7 @@ export function coerceValue(field: FieldDef, typed: unknown): Coerced {
       const word = String(raw).trim().toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: true };
       if (FALSE_WORDS.has(word)) return { ok: true, value: false };
-      return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为是/否（true/false、yes/no、1/0），得到“${String(raw)}”` };
+      return { ok: false, code: 'BAD_TYPE', detail: `${named(field)}应为是/否（true/false、yes/no、1/0），得到“${String(raw)}”` };
     }
     case 'integer':
       return numberValue(field, raw, true);
@@ -149,7 +152,7 @@ export function coerceValue(field: FieldDef, typed: unknown): Coerced {
         const element: ElementAt = Array.isArray(raw) ? { index: i } : { offset };
         if (typeof raw === 'string') offset += String(p).length + 1;
         if (p === null || p === undefined || typeof p === 'object') {
-          return { ok: false, code: 'BAD_TYPE', detail: `${field.key} 应为取值列表：${allowedValues(field)}`, ...(Array.isArray(raw) ? { element } : {}) };
+          return { ok: false, code: 'BAD_TYPE', detail: `${named(field)}应为取值列表：${allowedValues(field)}`, ...(Array.isArray(raw) ? { element } : {}) };
         }
         const text = String(p).trim();
         if (text === '') continue;

@@ -71,7 +71,7 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
         makeIssue('UNKNOWN_KEY', `“${inputKey}”${hint ? `；是不是 ${hint}（${FIELD_BY_KEY.get(hint)?.zh}）？` : ''}`, {
           ...place(inputKey, 'key'),
           field: inputKey,
-          hint: hint ? `did you mean ${hint}?` : undefined,
+          hint: hint ? `把键改为 ${FIELD_BY_KEY.get(hint)?.zh ?? hint}（或 ${hint}）` : undefined,
         }),
       );
       continue;
@@ -100,10 +100,10 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
       if (id.legacy) warnings.push(makeIssue('LEGACY_ID', '已按19XX年读取出生日期，请核对', { ...at('id_number'), severity: 'warning' }));
       // Messages never give the ID number's birth date: those are the digits its mask hides.
       if (profile.birth_date !== undefined && profile.birth_date !== id.birthDate) {
-        issues.push(makeIssue('ID_CONFLICT', `身份证号中的出生日期与 birth_date（${String(profile.birth_date)}）不一致`, at('birth_date')));
+        issues.push(makeIssue('ID_CONFLICT', `身份证号中的出生日期与出生日期（birth_date）${String(profile.birth_date)} 不一致`, at('birth_date')));
       }
       if (profile.sex !== undefined && profile.sex !== id.sex) {
-        issues.push(makeIssue('ID_CONFLICT', `身份证号显示性别为 ${id.sex === 'male' ? '男' : '女'}，但 sex 为 ${String(profile.sex)}`, at('sex')));
+        issues.push(makeIssue('ID_CONFLICT', `身份证号显示性别为 ${id.sex === 'male' ? '男' : '女'}，但性别（sex）为 ${profile.sex === 'male' ? '男' : '女'}`, at('sex')));
       }
       if (profile.birth_date === undefined) {
         profile.birth_date = id.birthDate;
@@ -137,7 +137,7 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
     const derived = completedYears(profile.birth_date, options.asOf);
     if (profile.age !== undefined && profile.age !== derived) {
       const from = birthDateFromId ? '身份证号中的出生日期' : `出生日期 ${profile.birth_date}`;
-      issues.push(makeIssue('AGE_CONFLICT', `按${from}，${options.asOf} 时为 ${derived} 岁，但 age 为 ${String(profile.age)}`, at('age')));
+      issues.push(makeIssue('AGE_CONFLICT', `按${from}，${options.asOf} 时为 ${derived} 岁，但年龄（age）为 ${String(profile.age)}`, at('age')));
     }
     profile.age = derived;
   }

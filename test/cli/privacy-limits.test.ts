@@ -129,10 +129,10 @@ describe('nothing prints the birth date an ID number encodes (the digits its mas
 
   // Each message names what is wrong, and its digits never hold the ID number's birth date.
   it.each([
-    ['a conflict between the ID number and birth_date names only the birth_date given', `身份证号: "${ID}"\n出生日期: 1961-01-01\n`, /ID_CONFLICT.*身份证号中的出生日期与 birth_date（1961-01-01）不一致/, '19600601'],
+    ['a conflict between the ID number and birth_date names only the birth_date given', `身份证号: "${ID}"\n出生日期: 1961-01-01\n`, /ID_CONFLICT.*身份证号中的出生日期与出生日期（birth_date）1961-01-01 不一致/, '19600601'],
     ['an ID number born after the check date is placed on the ID number, without its date', `姓名: 甲\n身份证号: "51108320260101123X"\n`, /message\.yaml:2:7: 错误 FUTURE_DATE \[id_number\]: .*身份证号中的出生日期晚于核查日期 2025-06-01/, '20260101'],
     ['an ID number whose birth date is not a date does not repeat it', '身份证号: "511028198013010116"\n', /BAD_ID_DATE.*第 7—14 位的出生日期不是真实的日期/, '19801301'],
-    ['an age that contradicts the ID number does not repeat the ID number birth date', `身份证号: "${ID}"\n年龄: 60\n`, /按身份证号中的出生日期，2025-06-01 时为 65 岁，但 age 为 60/, '19600601'],
+    ['an age that contradicts the ID number does not repeat the ID number birth date', `身份证号: "${ID}"\n年龄: 60\n`, /按身份证号中的出生日期，2025-06-01 时为 65 岁，但年龄（age）为 60/, '19600601'],
   ])('%s', async (_what, profile, message, hidden) => {
     const file = write('message.yaml', profile);
     const r = await runCli([file, ...AS_OF]);
@@ -165,7 +165,7 @@ describe('batch output never gives an ID number birth date away', () => {
     const csv = await runCli(['batch', '-', ...AS_OF], { stdin: roster });
     expect(csv.code).toBe(1);
     // The typed date is masked too: one a day off would give the hidden digits away.
-    expect(csv.stdout).toContain('身份证号中的出生日期与 birth_date（1961-**-**）不一致');
+    expect(csv.stdout).toContain('身份证号中的出生日期与出生日期（birth_date）1961-**-** 不一致');
     const jsonl = await runCli(['batch', '-', ...AS_OF, '--format', 'jsonl'], { stdin: roster });
     const person = JSON.parse(jsonl.stdout.trim().split('\n')[1]).person;
     expect(person).toMatchObject({ id_number: '511083********1237', birth_date: '1960-**-**', age: 65 });

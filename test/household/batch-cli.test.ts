@@ -298,7 +298,7 @@ describe('bad rows and unusable input', () => {
     const [header, ...rows] = parseCsvOutput(r.stdout);
     const errors = rows.map((row) => row[header.indexOf('error')]);
     expect(errors[0]).toContain('“1960-**-** **:**”');
-    expect(errors[1]).toContain('birth_date（1960-**-**）');
+    expect(errors[1]).toContain('出生日期（birth_date）1960-**-** 不一致');
     expect(r.stdout).not.toMatch(/0601|06-01|06-02/);
   });
 

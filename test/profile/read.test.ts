@@ -303,3 +303,16 @@ describe('facts that cannot stand together', () => {
     expect(readProfileText('性别: 男\n孕产状态: 计划怀孕\n', { file: 'p.yaml', asOf: '2025-06-01' }).ok).toBe(true);
   });
 });
+
+describe('messages name a field as a caseworker knows it', () => {
+  it('by its Chinese label, its key beside it, and hint in Chinese', () => {
+    const r = readProfileText('常住: 也许\n年龄: -1\nhukuo_type: rural\n', { file: 'p.yaml', asOf: '2025-06-01' });
+    const issues = r.ok ? [] : r.issues;
+    expect(issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('常住（resident）应为是/否'),
+      expect.stringContaining('年龄（age）应在 0–150 之间，得到 -1'),
+      expect.stringContaining('是不是 hukou_type（户籍性质）？'),
+    ]);
+    expect(issues[2].hint).toBe('把键改为 户籍性质（或 hukou_type）');
+  });
+});
