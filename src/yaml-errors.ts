@@ -180,14 +180,21 @@ function syntaxIssue(e: YAMLError, text: string, lineCounter: LineCounter, file:
 function colonMistake(e: YAMLError, text: string, line: number): { what: string; hint: string; line: number; column: number } | undefined {
   if (e.code !== 'MISSING_CHAR' && e.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
   const lines = text.split(/\r?\n/);
-  // The key that runs on may start on the line above the one the parser names.
-  for (const n of [line, line - 1]) {
-    const l = lines[n - 1];
-    if (l === undefined || /^\s*#/.test(l)) continue;
+  // A key that runs on (MULTILINE_IMPLICIT_KEY) may start on the line above the one the parser names.
+  for (const n of e.code === 'MULTILINE_IMPLICIT_KEY' ? [line, line - 1] : [line]) {
+    const written = lines[n - 1];
+    if (written === undefined) continue;
+    // Quoted text and a comment hold colons of their own: blanked, the columns kept.
+    const l = written.replace(/"[^"]*"|'[^']*'/g, (q) => ' '.repeat(q.length)).replace(/(^|\s)#.*$/, (c) => ' '.repeat(c.length));
     const full = l.indexOf('：');
     if (full >= 0) return { what: '用了中文冒号“：”', hint: '键和值之间用英文冒号加一个空格，如 年龄: 65', line: n, column: full + 1 };
-    const tight = /^\s*[^\s#"'][^:]*?:(?=[^\s/])/.exec(l);
+    const tight = /^\s*[^\s#"':]+:(?=[^\s/])/.exec(l);
     if (tight) return { what: '冒号后面少了空格', hint: '键和值之间用冒号加一个空格，如 年龄: 65', line: n, column: tight[0].length };
+  }
+  // A line with no colon at all (年龄 65): YAML takes it for a key without a value.
+  if (/followed by map values/.test(e.message)) {
+    const column = (lines[line - 1] ?? '').search(/\S/) + 1;
+    return { what: '这一行少了冒号', hint: '键和值之间用英文冒号加一个空格，如 年龄: 65', line, column: Math.max(1, column) };
   }
   return undefined;
 }

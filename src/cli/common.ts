@@ -34,7 +34,7 @@ export function domainOption(): Option {
   const names = CATALOGUE.map((d) => `${d.id}（${d.zh}）`).join('、');
   return new Option('--domain <id>', `只看一个领域：${names} / one domain only, by id or Chinese name`).argParser((value: string) => {
     const domain = CATALOGUE.find((d) => d.id === value || d.zh === value);
-    if (!domain) throw new InvalidArgumentError(`可选：${names}`);
+    if (!domain) throw new InvalidArgumentError(`可选 / choices: ${names}`);
     return domain.id;
   });
 }

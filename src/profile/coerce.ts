@@ -20,29 +20,44 @@ const SET_SEPARATORS = /[;；，、,]/;
 const CJK = /[\u3400-\u9fff]/;
 const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** A whole number written in Chinese numerals up to 999 (六, 十六, 六十五, 一百零二), or undefined. */
-function chineseNumber(text: string): number | undefined {
-  if (!/^[零一二两三四五六七八九十百]+$/.test(text)) return undefined;
-  let total = 0;
-  let digit = 0;
-  for (const c of text) {
-    if (c === '百' || c === '十') {
-      total += (digit || 1) * (c === '百' ? 100 : 10);
-      digit = 0;
-    } else {
-      digit = CN_DIGITS[c];
-    }
-  }
-  return total + digit;
-}
+const D = '[一二两三四五六七八九]';
+/** 六, 十, 十六, 六十, 六十五. */
+const TENS = new RegExp(`^(${D})?十(${D})?$`);
+/** 一百, 一百零二, 一百十, 一百二十三, and the spoken 一百一 (110). */
+const HUNDREDS = new RegExp(`^(${D})百(?:零(${D})|(${D})?十(${D})?|(${D}))?$`);
 
 /**
- * Text as typed with a Chinese input method, made plain: full-width digits
- * and Ｘ (１９６０, ６５), and curly quotes around the whole value (“是”).
+ * A whole number written in Chinese numerals up to 999, or undefined for
+ * anything else: 六五 (65 typed digit by digit) or 十十 are no numbers, and
+ * are refused rather than read as 5 or 20.
  */
-function plainTyped(text: string): string {
-  const unquoted = /^\s*[“‘「](.*)[”’」]\s*$/s.exec(text)?.[1] ?? text;
-  return unquoted.replace(/[０-９Ｘｘ]/g, (c) => (c === 'Ｘ' || c === 'ｘ' ? 'X' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+function chineseNumber(text: string): number | undefined {
+  const digit = (c: string | undefined) => (c === undefined ? undefined : CN_DIGITS[c]);
+  if (/^[零一二两三四五六七八九]$/.test(text)) return CN_DIGITS[text];
+  const tens = TENS.exec(text);
+  if (tens) return (digit(tens[1]) ?? 1) * 10 + (digit(tens[2]) ?? 0);
+  const h = HUNDREDS.exec(text);
+  if (!h) return undefined;
+  const hundreds = digit(h[1])! * 100;
+  if (h[2] !== undefined) return hundreds + digit(h[2])!;
+  if (h[5] !== undefined) return hundreds + digit(h[5])! * 10;
+  if (text.includes('十')) return hundreds + (digit(h[3]) ?? 1) * 10 + (digit(h[4]) ?? 0);
+  return hundreds;
+}
+
+/** A value in one pair of curly or corner quotes, as an input method types them (“是”), without them. */
+function unquoted(text: string): string {
+  return /^\s*(?:“([^“”]*)”|‘([^‘’]*)’|「([^「」]*)」)\s*$/.exec(text)?.slice(1).find((inner) => inner !== undefined) ?? text;
+}
+
+/** Full-width digits and Ｘ (１９６０, ６５), as an input method types them, as ASCII. */
+const asciiDigits = (text: string): string =>
+  text.replace(/[０-９Ｘｘ]/g, (c) => (c === 'Ｘ' || c === 'ｘ' ? 'X' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+
+/** A value typed with an input method, made plain: quotes off, digits ASCII. Names and places stay as written. */
+function plainTyped(field: FieldDef, text: string): string {
+  if (field.type === 'string') return field.key === 'id_number' ? asciiDigits(text) : text;
+  return asciiDigits(field.type === 'set' ? text : unquoted(text));
 }
 
 const enumIndexCache = new WeakMap<FieldDef, Map<string, string>>();
@@ -115,7 +130,7 @@ function numberValue(field: FieldDef, raw: unknown, integer: boolean): Coerced {
 
 /** Coerces a raw value; callers treat null, undefined and '' as unknown before calling. */
 export function coerceValue(field: FieldDef, typed: unknown): Coerced {
-  const raw = typeof typed === 'string' ? plainTyped(typed) : typed;
+  const raw = typeof typed === 'string' ? plainTyped(field, typed) : typed;
   // A list or a mapping where one value belongs is an error, not text to read (`常住: [是]`).
   if (field.type !== 'set' && typeof raw === 'object' && !(field.type === 'date' && raw instanceof Date)) {
     return { ok: false, code: 'BAD_TYPE', detail: field.type === 'string' ? `${named(field)}应为文本` : `${named(field)}应为单个取值${field.values ? `：${allowedValues(field)}` : ''}` };
@@ -154,7 +169,7 @@ export function coerceValue(field: FieldDef, typed: unknown): Coerced {
         if (p === null || p === undefined || typeof p === 'object') {
           return { ok: false, code: 'BAD_TYPE', detail: `${named(field)}应为取值列表：${allowedValues(field)}`, ...(Array.isArray(raw) ? { element } : {}) };
         }
-        const text = String(p).trim();
+        const text = unquoted(String(p)).trim();
         if (text === '') continue;
         if (text === '无' || text === 'none') {
           saidNone = true;

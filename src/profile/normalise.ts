@@ -117,7 +117,7 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
     const date = profile[key];
     if (typeof date === 'string' && date > options.asOf) {
       if (key === 'birth_date' && birthDateFromId) issues.push(makeIssue('FUTURE_DATE', `身份证号中的出生日期晚于核查日期 ${options.asOf}`, at('id_number')));
-      else issues.push(makeIssue('FUTURE_DATE', `${key} 为 ${date}，晚于核查日期 ${options.asOf}`, at(key)));
+      else issues.push(makeIssue('FUTURE_DATE', `${FIELD_BY_KEY.get(key)?.zh}（${key}）为 ${date}，晚于核查日期 ${options.asOf}`, at(key)));
       delete profile[key];
     }
   }

@@ -222,7 +222,7 @@ describe('bad input: exit 2, file, line and field, no stack trace', () => {
     [['--format', 'xml'], '错误：选项 --format <format> 的值“xml”无效；可选：table, json, yaml'],
     [['--as-of'], '错误：选项 --as-of <date> 缺少取值'],
     [['extra.yaml'], '错误：check 的参数太多：应为 1 个，得到 2 个'],
-    [['--domain', '老有'], '错误：选项 --domain <id> 的值“老有”无效：可选：childcare（幼有所育）'],
+    [['--domain', '老有'], '错误：选项 --domain <id> 的值“老有”无效：可选 / choices: childcare（幼有所育）'],
   ])('usage error %j, in Chinese', async (args, message) => {
     const r = await runCli([EXAMPLE, ...args]);
     expect(r.code).toBe(2);

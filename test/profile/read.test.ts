@@ -316,3 +316,29 @@ describe('messages name a field as a caseworker knows it', () => {
     expect(issues[2].hint).toBe('把键改为 户籍性质（或 hukou_type）');
   });
 });
+
+describe('what an input method types, read no further than it says', () => {
+  const read1 = (text: string) => readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
+  it.each(['六五', '十十', '一二三', '十百', '零二'])('refuses %s as an age: no Chinese number', (text) => {
+    expect(read1(`年龄: ${text}\n`)).toMatchObject({ ok: false, issues: [{ code: 'BAD_TYPE', field: 'age' }] });
+  });
+  it.each([
+    ['十', 10],
+    ['一百零二', 102],
+    ['一百一', 110],
+    ['一百二十三', 123],
+  ])('reads %s as %i', (text, n) => {
+    expect(read1(`年龄: ${text}\n`)).toMatchObject({ ok: true, profile: { age: n } });
+  });
+  it('unquotes each element of a list, and only a matching pair', () => {
+    expect(read1('救助身份: “低保”、“特困”\n')).toMatchObject({ ok: true, profile: { assistance: ['dibao', 'tekun'] } });
+    expect(read1('常住: “是」\n').ok).toBe(false);
+  });
+  it('leaves names and places as written', () => {
+    expect(read1('姓名: 张ｘ\n镇街: 古湖街道３号\n')).toMatchObject({ ok: true, profile: { name: '张ｘ', township: '古湖街道３号' } });
+  });
+  it('blames no colon inside quotes or a comment', () => {
+    const r = read1('姓名: "张：三" # 备注：x\n年龄 65\n');
+    expect(r.ok ? [] : r.issues).toMatchObject([{ code: 'YAML_SYNTAX', line: 2, message: expect.stringContaining('这一行少了冒号') }]);
+  });
+});
