@@ -164,6 +164,11 @@ function syntaxIssue(e: YAMLError, text: string, lineCounter: LineCounter, file:
       return makeIssue('YAML_SYNTAX', `${kind} ${unclosed.opener} 没有闭合`, { file, line: opened.line, column: opened.col, hint: `在该值的末尾补上 ${CLOSERS[unclosed.opener]}` });
     }
   }
+  // A tab at the start of the line is the cause whatever the parser calls it (after a block scalar: bad indentation).
+  const errorLine = text.split(/\r?\n/, at.line)[at.line - 1] ?? '';
+  if (/^ *\t/.test(errorLine) && e.code !== 'TAB_AS_INDENT') {
+    return makeIssue('YAML_SYNTAX', `${EXPLAINED.TAB_AS_INDENT!.what}（${firstLine(e)}）`, { file, line: at.line, column: 1, hint: EXPLAINED.TAB_AS_INDENT!.hint });
+  }
   const colon = colonMistake(e, text, at.line);
   if (colon) return makeIssue('YAML_SYNTAX', colon.what, { file, line: colon.line, column: colon.column, hint: colon.hint });
   if (/Maximum call stack/.test(e.message)) return makeIssue('YAML_SYNTAX', '括号嵌套太深', { file, line: at.line, column: at.col });

@@ -74,6 +74,12 @@ describe('YAML syntax errors', () => {
     expect(first.excerpt).not.toMatch(/19600601/);
   });
 
+  it('names a tab after a block scalar as the tab, not as bad indentation', () => {
+    const [first] = issues('items:\n  - id: a\n    note: >-\n      text\n\trule: x\n');
+    expect(first).toMatchObject({ code: 'YAML_SYNTAX', line: 5, column: 1 });
+    expect(first.message).toContain('用了制表符（Tab）缩进');
+  });
+
   it('names a repeated key and the line where it first stands', () => {
     expect(issues('a: 1\nb:\n  x: 1\n  y: 2\n  x: 3\n')).toMatchObject([{ code: 'DUPLICATE_KEY', line: 5, column: 3, message: '键重复：x 出现两次（另见第 3 行）' }]);
   });
