@@ -25,6 +25,15 @@ describe('validate', () => {
     expect(r.stdout).toContain('78 项');
   });
 
+  it('says a path it cannot read in the format CI reads too, and exits 2', async () => {
+    const github = await runCli(['validate', 'no-such-folder', '--format', 'github']);
+    expect(github.code).toBe(2);
+    expect(github.stdout).toMatch(/^::error file=no-such-folder,title=FILE_NOT_FOUND::/);
+    const json = await runCli(['validate', 'no-such-folder', '--format', 'json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, errors: 1, issues: [{ code: 'FILE_NOT_FOUND' }] });
+  });
+
   it('reports every broken file of a folder with file:line:column, a caret and a hint, and exits 1', async () => {
     const r = await runCli(['validate', F]);
     expect(r.code).toBe(1);

@@ -5,6 +5,7 @@ import type { Lang } from '../../rules/describe.js';
 import { lintRules } from '../../rules/lint.js';
 import { requireRuleFiles } from '../../rules/loader.js';
 import { addColor, addLang, addRules, chalkFor, rulesPathArgument, rulesPathOrOption } from '../common.js';
+import { CliError } from '../../issues.js';
 import type { Io } from '../io.js';
 import { setExitCode } from '../program.js';
 
@@ -27,10 +28,20 @@ export function registerValidateCommand(program: Command, io: Io): void {
   addColor(cmd);
   cmd.action((pathArgument: string | undefined, flags: ValidateFlags, command: Command) => {
     const path = rulesPathOrOption(pathArgument, flags.rules);
-    const target = rulesPathArgument(io, path);
-    requireRuleFiles(target);
-    const report = lintRules(target);
     const cwd = io.cwd ?? process.cwd();
+    let target: string;
+    try {
+      target = rulesPathArgument(io, path);
+      requireRuleFiles(target);
+    } catch (e) {
+      // CI reads JSON or annotations from standard output: a path it cannot read is said there too (exit 2 as ever).
+      if (e instanceof CliError && flags.format !== 'text') {
+        const view = { path: path ?? 'data', files: [], issues: e.issues, errorCount: e.issues.length, warningCount: 0, itemCount: 0, strict: flags.strict === true };
+        io.stdout(flags.format === 'json' ? formatValidateJson(view, { cwd }) : formatValidateGithub(view, { cwd, lang: flags.lang }));
+      }
+      throw e;
+    }
+    const report = lintRules(target);
     const view = {
       path: path ?? 'data',
       files: report.files,
