@@ -80,10 +80,13 @@ function analysisContexts(catalogue: Catalogue, item: Item): EvalContext[] {
     b.max = Math.max(b.max, field?.max ?? UNBOUNDED.max);
     bounds.set(leaf.value.param, b);
   }
+  const ctx = makeContext(catalogue, asOf);
+  // Every parameter the rule reads has a value: one analysis is all there is.
+  if ([...bounds.keys()].every((name) => ctx.params[name] !== undefined)) return [ctx];
   return (['min', 'max'] as const).map((end) => {
-    const ctx = makeContext(catalogue, asOf);
-    for (const [name, b] of bounds) ctx.params[name] ??= b[end];
-    return ctx;
+    const at = makeContext(catalogue, asOf);
+    for (const [name, b] of bounds) at.params[name] ??= b[end];
+    return at;
   });
 }
 
