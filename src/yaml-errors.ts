@@ -137,16 +137,17 @@ function duplicateKeyIssue(first: { key: string; line: number } | undefined, lin
 function syntaxIssue(e: YAMLError, text: string, lineCounter: LineCounter, file: string): Issue {
   const at = lineCounter.linePos(e.pos[0]);
   const closer = /end with an? ([\]}])/.exec(e.message)?.[1];
+  const lines = text.split(/\r?\n/);
+  const errorLine = lines[at.line - 1] ?? '';
+  // A tab at the start of the line is the cause whatever the parser calls it (bad indentation after a
+  // block scalar, brackets around tab-indented contents), unless a quote is unclosed: its tabs are text.
+  if (/^ *\t/.test(errorLine) && e.code !== 'TAB_AS_INDENT' && !/closing/.test(e.message)) {
+    return makeIssue('YAML_SYNTAX', `${EXPLAINED.TAB_AS_INDENT!.what}（${firstLine(e)}）`, { file, line: at.line, column: 1, hint: EXPLAINED.TAB_AS_INDENT!.hint });
+  }
   if (/closing/.test(e.message) || closer) {
-    // The line where the parser gave up: a tab before its text, or the closer on it, means the
-    // brackets are closed but their contents are not indented as YAML wants.
-    const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
-    const lineEnd = text.indexOf('\n', e.pos[0]);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    if (closer && /^[ ]*\t/.test(line)) {
-      return makeIssue('YAML_SYNTAX', `${EXPLAINED.TAB_AS_INDENT!.what}（${firstLine(e)}）`, { file, line: at.line, column: 1, hint: EXPLAINED.TAB_AS_INDENT!.hint });
-    }
-    if (closer && line.includes(closer)) {
+    // The closer on the line where the parser gave up: the brackets are closed, but their contents
+    // are not indented as YAML wants.
+    if (closer && errorLine.includes(closer)) {
       return makeIssue('YAML_SYNTAX', `括号里换行后的内容（连同 ${closer}）缩进不够（${firstLine(e)}）`, {
         file,
         line: at.line,
@@ -164,12 +165,7 @@ function syntaxIssue(e: YAMLError, text: string, lineCounter: LineCounter, file:
       return makeIssue('YAML_SYNTAX', `${kind} ${unclosed.opener} 没有闭合`, { file, line: opened.line, column: opened.col, hint: `在该值的末尾补上 ${CLOSERS[unclosed.opener]}` });
     }
   }
-  // A tab at the start of the line is the cause whatever the parser calls it (after a block scalar: bad indentation).
-  const errorLine = text.split(/\r?\n/, at.line)[at.line - 1] ?? '';
-  if (/^ *\t/.test(errorLine) && e.code !== 'TAB_AS_INDENT') {
-    return makeIssue('YAML_SYNTAX', `${EXPLAINED.TAB_AS_INDENT!.what}（${firstLine(e)}）`, { file, line: at.line, column: 1, hint: EXPLAINED.TAB_AS_INDENT!.hint });
-  }
-  const colon = colonMistake(e, text, at.line);
+  const colon = colonMistake(e, lines, at.line);
   if (colon) return makeIssue('YAML_SYNTAX', colon.what, { file, line: colon.line, column: colon.column, hint: colon.hint });
   if (/Maximum call stack/.test(e.message)) return makeIssue('YAML_SYNTAX', '括号嵌套太深', { file, line: at.line, column: at.col });
   const explained = EXPLAINED[e.code];
@@ -182,9 +178,8 @@ function syntaxIssue(e: YAMLError, text: string, lineCounter: LineCounter, file:
  * Chinese ： (the input method's), or no space after the colon (年龄:65).
  * YAML reads either as part of a key and says something about keys.
  */
-function colonMistake(e: YAMLError, text: string, line: number): { what: string; hint: string; line: number; column: number } | undefined {
+function colonMistake(e: YAMLError, lines: readonly string[], line: number): { what: string; hint: string; line: number; column: number } | undefined {
   if (e.code !== 'MISSING_CHAR' && e.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
-  const lines = text.split(/\r?\n/);
   // A key that runs on (MULTILINE_IMPLICIT_KEY) may start on the line above the one the parser names.
   for (const n of e.code === 'MULTILINE_IMPLICIT_KEY' ? [line, line - 1] : [line]) {
     const written = lines[n - 1];

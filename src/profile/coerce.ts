@@ -6,7 +6,7 @@
 import type { IssueCode } from '../issues.js';
 import { formatYmd, parseIsoDate } from './dates.js';
 import type { EnumValue, FieldDef } from './fields.js';
-import { nearest } from './keys.js';
+import { hasChinese, nearest } from './keys.js';
 
 /** Where in a set's value the bad element is: its index in a list, or where it starts in a split string. */
 export type ElementAt = { index: number } | { offset: number };
@@ -17,7 +17,6 @@ export type Coerced = { ok: true; value: unknown } | { ok: false; code: IssueCod
 export const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'yes', 'y', '是', '1', '有', '对', '√', '✓', '✔']);
 export const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'no', 'n', '否', '0', '无', '没有', '×', '✗', '✘']);
 const SET_SEPARATORS = /[;；，、,]/;
-const CJK = /[\u3400-\u9fff]/;
 const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 const D = '[一二两三四五六七八九]';
@@ -88,7 +87,7 @@ function enumValue(field: FieldDef, raw: string): Coerced {
   // A broader word than the plan's (高血压, 退役军人) suggests the values it is broader than. A Chinese
   // word one character from a value is no typo to correct: 已离婚 is one from 已婚, 待业 from 就业.
   const narrower = (field.values ?? []).filter((v) => v.broader?.includes(raw.trim())).map((v) => v.zh);
-  const guess = narrower.length > 0 ? narrower.join('、') : CJK.test(raw) ? undefined : nearest(raw, (field.values ?? []).map((v) => v.value));
+  const guess = narrower.length > 0 ? narrower.join('、') : hasChinese(raw) ? undefined : nearest(raw, (field.values ?? []).map((v) => v.value));
   const hint = guess ? `；是不是 ${guess}${narrower.length > 1 ? ' 之一' : ''}？` : '';
   return { ok: false, code: 'BAD_ENUM', detail: `“${raw}”不是${named(field)}的允许值；允许：${allowedValues(field)}${hint}` };
 }

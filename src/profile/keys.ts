@@ -1,6 +1,9 @@
 /** Key spellings: English keys, Chinese labels and aliases, with typo hints. */
 import { FIELDS, type FieldDef } from './fields.js';
 
+/** Whether text holds a Chinese character: a spelling a character or two from another is then another word, no typo. */
+export const hasChinese = (text: string): boolean => /[\u3400-\u9fff]/.test(text);
+
 export const normaliseSpelling = (s: string): string => s.trim().toLowerCase().replace(/[\s（）()]/g, '');
 
 /**
@@ -68,6 +71,6 @@ export const KEY_SPELLINGS: readonly string[] = FIELDS.flatMap((f) => [f.key, f.
 /** The nearest known key for an unknown key spelling: English key or Chinese label. */
 export function suggestKey(spelling: string): string | undefined {
   // A Chinese key two characters from a label is another word (残疾证 is not 身份证): one only.
-  const hit = nearest(spelling, KEY_SPELLINGS, /[\u3400-\u9fff]/.test(spelling) ? 1 : undefined);
+  const hit = nearest(spelling, KEY_SPELLINGS, hasChinese(spelling) ? 1 : undefined);
   return hit === undefined ? undefined : fieldForKey(hit)?.key;
 }
