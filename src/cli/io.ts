@@ -1,6 +1,11 @@
 /** What the CLI talks to, injected so tests can run it in-process. */
 export interface Io {
   stdout: (text: string) => void;
+  /**
+   * Bytes for standard output, resolving once they are written (their buffer
+   * may then be reused). Without it, bytes are decoded and given to `stdout`.
+   */
+  stdoutBytes?: (bytes: Uint8Array) => Promise<void>;
   stderr: (text: string) => void;
   stdin?: NodeJS.ReadableStream;
   /** Whether stdout is a terminal (colour, progress bars). */
@@ -21,6 +26,8 @@ export interface Io {
 export function processIo(): Io {
   return {
     stdout: (t) => process.stdout.write(t),
+    // A write error also reaches the stream's 'error' handler (main.ts), which ends the run.
+    stdoutBytes: (bytes) => new Promise((resolve) => process.stdout.write(bytes, () => resolve())),
     stderr: (t) => process.stderr.write(t),
     stdin: process.stdin,
     isTTY: process.stdout.isTTY === true,

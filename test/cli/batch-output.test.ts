@@ -16,6 +16,27 @@ describe('standard output', () => {
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.join('')).toBe(text);
   });
+
+  it('hands bytes over unchanged when the Io takes bytes, and resolves only when they are written', async () => {
+    const written: Uint8Array[] = [];
+    let release: () => void = () => {};
+    const destination = stdoutDestination({
+      stdout: () => expect.unreachable('bytes must not be decoded to text'),
+      stdoutBytes: (bytes) => new Promise<void>((resolve) => {
+        written.push(bytes.slice());
+        release = resolve;
+      }),
+      stderr: () => {},
+    });
+    const bytes = new TextEncoder().encode('row,户编号\r\n');
+    let done = false;
+    const writing = destination.writeBytes(bytes).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(done).toBe(false); // the caller must not reuse the buffer yet
+    release();
+    await writing;
+    expect(written).toEqual([bytes]);
+  });
 });
 
 describe('a file', () => {

@@ -44,6 +44,10 @@ describe('worker threads', () => {
     expect(reference.toString('utf8').split('\r\n')).toHaveLength(20_002);
     expect(readFileSync(join(dir, 'two.csv')).equals(reference)).toBe(true);
     expect(readFileSync(join(dir, 'gb.csv')).equals(reference)).toBe(true);
+    // Standard output (a pipe here) gets the same bytes as a file.
+    const piped = batch(dir, ['roster.csv', '--jobs', '2']);
+    expect(piped.status).toBe(one.status);
+    expect(piped.stdout).toBe(reference.toString('utf8'));
 
     await writeRoster(join(dir, 'small.csv'), 600);
     const jsonOne = batch(dir, ['small.csv', '--jobs', '0', '--format', 'jsonl']);
