@@ -181,13 +181,23 @@ const GENERATORS: Record<string, Gen> = {
   no_work_capacity: ({ r, age, disabled }) => chance(r, age >= 70 ? 0.3 : disabled ? 0.4 : 0.01),
   no_income_source: ({ r }) => chance(r, 0.03),
   no_legal_supporter: ({ r }) => chance(r, 0.02),
+  tekun_care: ({ r }, so) => ((so.assistance as string[]).includes('tekun_dispersed') || chance(r, 0.6) ? 'dispersed' : 'centralised'),
   household_assistance: ({ r }, so) => (so.assistance as string[]).filter((a) => (a === 'dibao' || a === 'tekun' || a === 'low_income') && chance(r, 0.9)),
   zero_employment_household: ({ r }) => chance(r, 0.02),
   household_multiple_disabled: ({ r, disabled }) => disabled && chance(r, 0.1),
 };
 
-/** Facts a profile may give only when another fact is true (the reader rejects them otherwise). */
-export const ONLY_WITH: Readonly<Record<string, string>> = { fp_surgery_complication_grade: 'fp_surgery_complication' };
+const isTekun = (p: Profile) => (p.assistance as string[]).some((a) => a === 'tekun' || a === 'tekun_dispersed');
+
+/**
+ * Facts a profile may give only when other facts allow (the reader rejects
+ * them otherwise): a complication's grade beside a complication, a way of
+ * 特困 support beside 特困. Every rule that reads one reads the other first.
+ */
+export const ONLY_WITH: Readonly<Record<string, (p: Profile) => boolean>> = {
+  fp_surgery_complication_grade: (p) => p.fp_surgery_complication === true,
+  tekun_care: isTekun,
+};
 
 /** Not generated: the ID number (birth date and sex are given instead). */
 const SKIPPED = new Set(['id_number']);
@@ -226,8 +236,8 @@ function profile(r: Rand, asOf: string): Profile {
   for (const field of FACTS) {
     const gen = GENERATORS[field.key];
     const value = gen ? gen(p, out) : byType(r, field, asOf);
-    const needs = ONLY_WITH[field.key];
-    if (needs === undefined || out[needs] === true) out[field.key] = value;
+    const allowed = ONLY_WITH[field.key];
+    if (allowed === undefined || allowed(out)) out[field.key] = value;
   }
   return out;
 }

@@ -34,7 +34,7 @@ const MEMO_LIMIT = 4096;
  * rare in rosters). The equivalence test fails when the reader learns a
  * new cross-check, which then belongs here or below.
  */
-const CROSS_CHECKED = ['fp_surgery_complication_grade', 'fp_surgery_complication'];
+const CROSS_CHECKED = ['fp_surgery_complication_grade', 'fp_surgery_complication', 'tekun_care'];
 /** A set: includes() compared the township with each name, on every row. */
 const MERGED = new Set(MERGED_TOWNSHIPS);
 const NO_WARNINGS: readonly Issue[] = Object.freeze([]);
@@ -126,6 +126,9 @@ export function compileRowNormaliser(plan: ColumnPlan, options: RowNormaliserOpt
     if (typeof profile.township === 'string' && MERGED.has(profile.township)) return slow(cells, row);
     if (profile.sex === 'male' && (profile.pregnancy === 'pregnant' || profile.pregnancy === 'postpartum')) return slow(cells, row);
     if (crossChecked) for (const key of CROSS_CHECKED) if (profile[key] !== undefined) return slow(cells, row);
+    // As normaliseRecord derives it (tekun_care itself, when given, went the slow way above).
+    const assistance = profile.assistance as readonly string[] | undefined;
+    if (assistance !== undefined && assistance.includes('tekun_dispersed')) profile.tekun_care = 'dispersed';
     return { ok: true, profile, warnings: NO_WARNINGS };
   };
 

@@ -171,6 +171,8 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'dibao_property_eligible', zh: '家庭财产符合低保规定', en: "household's property within the local dibao rules", type: BOOL, group: 'assistance', aliases: ['财产符合低保规定'] },
   // 退役军人就业创业服务 (表10—1): military_status "残疾军人" covers serving and discharged members; only the latter are 退役军人.
   { key: 'left_active_service', zh: '已退出现役', en: 'has left active service', type: BOOL, group: 'military', aliases: ['退出现役'] },
+  // 农村危房改造 (表8—1) names 农村分散供养特困人员 only: 特困 alone leaves open whether the person is cared for at home (分散) or in an institution (集中).
+  { key: 'tekun_care', zh: '特困供养方式', en: 'how tekun support is given', type: 'enum', group: 'assistance', aliases: ['供养方式', '特困人员供养方式'], values: [v('centralised', '集中供养', 'in a care institution'), v('dispersed', '分散供养', 'at home')] },
   // --- end review ---
 
   // Household: given on a profile directly, or derived from the members in a batch.

@@ -41,6 +41,7 @@ export const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
   id_number: ['birth_date', 'sex', 'age'],
   birth_date: ['age'],
   fp_surgery_complication_grade: ['fp_surgery_complication'],
+  assistance: ['tekun_care'],
 };
 
 export function normaliseRecord(input: Record<string, unknown>, options: NormaliseOptions): NormaliseResult {
@@ -148,6 +149,18 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
       issues.push(makeIssue('FACT_CONFLICT', `fp_surgery_complication 为否，却给出了并发症等级 ${String(profile.fp_surgery_complication_grade)}`, at('fp_surgery_complication_grade')));
     }
     profile.fp_surgery_complication = true;
+  }
+
+  // 分散供养特困 on the assistance list says how the support is given; a way of support says the person is 特困.
+  const assistance = profile.assistance;
+  if (Array.isArray(assistance)) {
+    const dispersed = assistance.includes('tekun_dispersed');
+    if (dispersed && profile.tekun_care === 'centralised') {
+      issues.push(makeIssue('FACT_CONFLICT', '救助身份含分散供养特困，特困供养方式（tekun_care）却是集中供养', at('tekun_care')));
+    } else if (profile.tekun_care !== undefined && !dispersed && !assistance.includes('tekun')) {
+      issues.push(makeIssue('FACT_CONFLICT', `给出了特困供养方式（tekun_care），救助身份（assistance）却不含特困供养`, at('tekun_care')));
+    }
+    if (dispersed) profile.tekun_care ??= 'dispersed';
   }
 
   // Facts that cannot stand together: one of them is written wrong, and which is for the person to say.

@@ -46,6 +46,19 @@ describe('CSV output', () => {
     expect(readdirSync(dir).sort()).toEqual(['result.csv', 'roster.csv']);
   });
 
+  it('asks how 特困 support is given where an item names only 分散供养特困 (a roster column 救助身份 says 特困)', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.csv', [
+      ['户编号', '姓名', '户籍性质', '居住危房', '救助身份', '突发困难', '受灾', '家庭救助身份'],
+      ['1', '甲', '农村', '是', '特困', '否', '否', '无'],
+      ['2', '乙', '农村', '是', '分散供养特困', '否', '否', '无'],
+    ]);
+    const r = await runBatchCli(['roster.csv', ...AS_OF, '--domain', '住有所居', '--wide'], { cwd: dir });
+    const [header, ...rows] = parseCsvOutput(r.stdout);
+    const at = header.indexOf('rural-dangerous-house-renovation');
+    expect(rows.map((row) => row[at])).toEqual(['待核实', '符合']);
+  });
+
   it('lets no cell start a formula', async () => {
     const dir = tempDir();
     writeCsv(dir, 'roster.csv', ROSTER);

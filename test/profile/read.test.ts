@@ -298,6 +298,24 @@ describe('facts that cannot stand together', () => {
     const r = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
     expect(r.ok ? [] : r.issues).toMatchObject([{ code: 'FACT_CONFLICT', field: 'pregnancy', line }]);
   });
+  it.each([
+    ['救助身份: 低保\n特困供养方式: 集中供养\n', '救助身份（assistance）却不含特困供养'],
+    ['救助身份: 无\n供养方式: 分散供养\n', '救助身份（assistance）却不含特困供养'],
+    ['救助身份: 分散供养特困\n特困供养方式: 集中供养\n', '救助身份含分散供养特困，特困供养方式（tekun_care）却是集中供养'],
+  ])('%j is a FACT_CONFLICT at the way of 特困 support', (text, message) => {
+    const r = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(r.ok ? [] : r.issues).toMatchObject([{ code: 'FACT_CONFLICT', field: 'tekun_care', line: 2, message: expect.stringContaining(message) }]);
+  });
+  it('reads 分散供养特困 as saying how the support is given; 特困 alone leaves it open', () => {
+    const read = (text: string) => {
+      const r = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
+      return r.ok ? r.profile.tekun_care : r.issues;
+    };
+    expect(read('救助身份: 分散供养特困\n')).toBe('dispersed');
+    expect(read('救助身份: 特困\n特困供养方式: 集中供养\n')).toBe('centralised');
+    expect(read('救助身份: 特困\n')).toBeUndefined();
+    expect(read('特困供养方式: 分散供养\n')).toBe('dispersed'); // the assistance list unknown: nothing to contradict
+  });
   it('lets a woman be pregnant, and a man plan a pregnancy with his wife', () => {
     expect(readProfileText('性别: 女\n孕产状态: 孕期\n', { file: 'p.yaml', asOf: '2025-06-01' }).ok).toBe(true);
     expect(readProfileText('性别: 男\n孕产状态: 计划怀孕\n', { file: 'p.yaml', asOf: '2025-06-01' }).ok).toBe(true);
