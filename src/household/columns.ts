@@ -66,6 +66,32 @@ export function planColumns(header: readonly string[], file?: string, headerRow 
   return { labels, keys, columnOf, identifying, carried, idNamed, household: columnOf.get('household_id') ?? -1 };
 }
 
+/** Rows a roster may have above its header: a title (隆昌市…花名册), a line of unit and date, a row grouping the labels. */
+export const MAX_ROWS_ABOVE_HEADER = 10;
+
+function namedColumns(row: readonly string[]): number {
+  let n = 0;
+  for (const cell of row) if (cell.trim() !== '' && resolveKey(cell) !== undefined) n++;
+  return n;
+}
+
+/**
+ * Which of a table's first rows is its header: the first row when it names
+ * a profile column; else, of the rows below it (up to MAX_ROWS_ABOVE_HEADER),
+ * the first naming two columns or more, or failing that one. 0 when none
+ * does: planColumns then says what the first row holds.
+ */
+export function headerIndex(rows: readonly (readonly string[])[]): number {
+  if (rows.length === 0 || namedColumns(rows[0]) > 0) return 0;
+  let one = -1;
+  for (let i = 1; i < Math.min(rows.length, MAX_ROWS_ABOVE_HEADER + 1); i++) {
+    const n = namedColumns(rows[i]);
+    if (n >= 2) return i;
+    if (n === 1 && one < 0) one = i;
+  }
+  return Math.max(0, one);
+}
+
 /**
  * The profile key a carried column's name looks like a typo of (户籍姓质,
  * hukuo_type), or undefined. Stricter than a profile's key suggestions: a

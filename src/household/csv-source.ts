@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { open, stat } from 'node:fs/promises';
 import { BatchInputError, openProblem } from './batch-error.js';
+import { MAX_ROWS_ABOVE_HEADER, headerIndex } from './columns.js';
 import { detectFileEncoding, isKnownEncoding, makeDecoder, replacementsIn, type FileEncoding, type TextChunkDecoder } from './encoding.js';
 import { isBlankRow, type RowBatch, type RowSource } from './rows.js';
 
@@ -69,13 +70,13 @@ export function headerTooLong(file: string | undefined, max: number): BatchInput
 }
 
 /**
- * Where the header line ends: its first CR or LF outside quotes (one
+ * Where the line from `start` ends: its first CR or LF outside quotes (one
  * inside a quoted cell says nothing: an old Mac CSV ends lines with CR and
  * may hold LF inside a cell), or the text's end.
  */
-function headerLineEnd(text: string): number {
+function headerLineEnd(text: string, start = 0): number {
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === '\n' || ch === '\r')) return i;
@@ -83,19 +84,27 @@ function headerLineEnd(text: string): number {
   return text.length;
 }
 
-/** The delimiter of the header line: the commonest of , TAB ; | outside quotes. */
+/**
+ * The delimiter of the header line: the commonest of , TAB ; | outside
+ * quotes, on the first line that has one (a title above the header may be a
+ * lone cell).
+ */
 export function sniffDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
-  let quoted = false;
-  const end = headerLineEnd(text);
-  for (let i = 0; i < end; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  for (let line = 0, start = 0; line <= MAX_ROWS_ABOVE_HEADER && start < text.length; line++) {
+    const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
+    let quoted = false;
+    const end = headerLineEnd(text, start);
+    for (let i = start; i < end; i++) {
+      const ch = text[i];
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    }
+    let best = ',';
+    for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
+    if (counts.get(best)! > 0) return best;
+    start = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
   }
-  let best = ',';
-  for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
-  return best;
+  return ',';
 }
 
 /** The line ending of the first line: \r\n (Excel), \n or a lone \r. */
@@ -301,15 +310,13 @@ function encodingDoubt(forced: string | undefined, detected: FileEncoding): Enco
 }
 
 /**
- * Why the first record cannot be a roster's header, if it cannot. A blank
- * line is refused, not skipped: worker threads take the file's first record
- * as the header and number rows from it, so a header found lower would be
- * read one way on one thread and another on several.
+ * Why a record cannot be a roster's header (record `line`), if it cannot.
+ * A blank one is where no row in the first few names a column.
  */
-function headerProblem(cells: readonly string[], file: string, forced: string | undefined, detected: FileEncoding, doubt: EncodingDoubt | undefined): BatchInputError | undefined {
-  const at = { file, line: 1 };
+function headerProblem(cells: readonly string[], file: string, line: number, forced: string | undefined, detected: FileEncoding, doubt: EncodingDoubt | undefined): BatchInputError | undefined {
+  const at = { file, line };
   if (isBlankRow(cells)) {
-    return new BatchInputError('FILE_UNREADABLE', `${file} 的第 1 行是空行；表头（列名）必须在第 1 行，请删去文件开头的空行`, at);
+    return new BatchInputError('FILE_UNREADABLE', `${file} 的第 1 行是空行，下面 ${MAX_ROWS_ABOVE_HEADER} 行里也没有表头（列名，如 户编号、姓名、身份证号）`, at);
   }
   if (cells.length > MAX_COLUMNS) {
     return new BatchInputError('FILE_UNREADABLE', `${file} 的表头有 ${cells.length} 列，超过 Excel 的上限 ${MAX_COLUMNS} 列，不是名单的表头`, at);
@@ -359,20 +366,24 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
   const first = await iterator.next();
   if (first.done || first.value.rows.length === 0) throw new BatchInputError('EMPTY_FILE', file, { file, line: 1 });
   const head = first.value;
+  // A title may stand above the header (隆昌市…花名册): its records are not people. Rows are
+  // still numbered as records from the file's first, so worker threads skip the same records.
+  const at = headerIndex(head.rows);
+  const headerRow = at + 1;
   // A quote in the header never closed takes the rest of the file into one column name: no row would be left.
-  const headerBroken = head.broken?.get(0);
+  const headerBroken = head.broken?.get(at);
   const problem = headerBroken
-    ? new BatchInputError('UNTERMINATED_QUOTE', `${file} 的表头（第 1 行）里有引号没有闭合（${headerBroken}），后面的行都被读进了表头`, { file, line: 1 })
-    : headerProblem(head.rows[0], file, forced, detected, doubt);
+    ? new BatchInputError('UNTERMINATED_QUOTE', `${file} 的表头（第 ${headerRow} 行）里有引号没有闭合（${headerBroken}），后面的行都被读进了表头`, { file, line: headerRow })
+    : headerProblem(head.rows[at], file, headerRow, forced, detected, doubt);
   if (problem) {
     await close();
     throw problem;
   }
-  const header = head.rows[0].map((h) => h.trim());
+  const header = head.rows[at].map((h) => h.trim());
   async function* rest(): AsyncGenerator<RowBatch> {
-    if (head.rows.length > 1) {
-      const batch: RowBatch = { rows: head.rows.slice(1), first: 2 };
-      if (head.broken) batch.broken = new Map([...head.broken].filter(([i]) => i > 0).map(([i, w]) => [i - 1, w]));
+    if (head.rows.length > headerRow) {
+      const batch: RowBatch = { rows: head.rows.slice(headerRow), first: headerRow + 1 };
+      if (head.broken) batch.broken = new Map([...head.broken].filter(([i]) => i >= headerRow).map(([i, w]) => [i - headerRow, w]));
       yield batch;
     }
     for (;;) {
@@ -381,7 +392,9 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
       yield next.value;
     }
   }
-  const source: RowSource = { header, headerRow: 1, batches: rest(), progress: () => ({ done, total }), encoding, syntax, close };
+  const source: RowSource = { header, headerRow, batches: rest(), progress: () => ({ done, total }), encoding, syntax, close };
+  const above = head.rows.slice(0, at).filter((row) => !isBlankRow(row));
+  if (above.length > 0) source.aboveHeader = above;
   if (doubt) source.encodingDoubt = doubt;
   return source;
 }

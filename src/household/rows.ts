@@ -17,8 +17,10 @@ export const rowNumber = (batch: RowBatch, i: number): number => batch.numbers?.
 /** A table being read: its header, then its rows in batches, once. */
 export interface RowSource {
   header: string[];
-  /** Spreadsheet row number of the header (1 unless an xlsx sheet starts lower). */
+  /** Spreadsheet row number of the header (1 unless a title stands above it, or an xlsx sheet starts lower). */
   headerRow: number;
+  /** Rows above the header that are not blank (a title, a unit and date): not people, not checked. */
+  aboveHeader?: string[][];
   batches: AsyncIterable<RowBatch>;
   /** Bytes of the file consumed so far and in all, for progress. */
   progress(): { done: number; total: number };

@@ -37,6 +37,10 @@ export interface BatchLayout {
   encoding: string;
   /** A forced --encoding that looks wrong, for a warning. */
   encodingDoubt?: RowSource['encodingDoubt'];
+  /** Spreadsheet row number of the header. */
+  headerRow: number;
+  /** Rows above the header that are not blank (a title): not checked, for a note. */
+  aboveHeader?: string[][];
 }
 
 /** Where output rows go, in input order. */
@@ -139,6 +143,8 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
     carriedLabels: plan.carried.map((c) => plan.labels[c]),
     encoding: source.encoding,
     encodingDoubt: source.encodingDoubt,
+    headerRow: source.headerRow,
+    aboveHeader: source.aboveHeader,
   };
   const processor = new RowProcessor({ plan, asOf: options.asOf, lang: options.lang, checker: options.checker, file, full: options.full });
 
@@ -191,6 +197,7 @@ function parallelRun(source: RowSource, sink: BatchSink, options: BatchOptions, 
       format: parallel.format,
       wide: parallel.wide,
     },
+    headerRow: source.headerRow,
     workers: parallel.jobs,
     totalBytes,
     write: sink.writeFormatted.bind(sink),

@@ -13,7 +13,8 @@ import { stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { BatchInputError, openProblem } from './batch-error.js';
-import type { RowBatch, RowSource } from './rows.js';
+import { MAX_ROWS_ABOVE_HEADER, headerIndex } from './columns.js';
+import { isBlankRow, type RowBatch, type RowSource } from './rows.js';
 
 export interface XlsxOptions {
   /** Sheet name, or its position counting from 1; the first sheet when absent. */
@@ -224,7 +225,7 @@ function holdEarlyEnd(input: Readable): void {
   }) as typeof input.pipe;
 }
 
-/** Opens an .xlsx file: the chosen sheet's first non-empty row is the header. */
+/** Opens an .xlsx file: the chosen sheet's first non-empty row is the header, unless a title stands above it (headerIndex). */
 export async function openXlsx(path: string, options: XlsxOptions = {}): Promise<RowSource> {
   const file = options.file ?? path;
   let total: number;
@@ -294,13 +295,24 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
   }
 
   const rows = sheetRows();
-  const first = await rows.next();
-  if (first.done) throw new BatchInputError('EMPTY_FILE', file, { file });
-  const header = first.value.cells.map((h) => h.trim());
+  // The first rows, to find the header among them: a title may stand above it (隆昌市…花名册).
+  const top: { number: number; cells: string[] }[] = [];
+  while (top.length <= MAX_ROWS_ABOVE_HEADER) {
+    const next = await rows.next();
+    if (next.done) break;
+    top.push(next.value);
+  }
+  if (top.length === 0) throw new BatchInputError('EMPTY_FILE', file, { file });
+  const at = headerIndex(top.map((row) => row.cells));
+  const header = top[at].cells.map((h) => h.trim());
+  async function* after(): AsyncGenerator<{ number: number; cells: string[] }> {
+    yield* top.slice(at + 1);
+    yield* rows;
+  }
   // Later rows may be longer than the header row's last filled cell; cells past it stay.
   async function* batches(): AsyncGenerator<RowBatch> {
     let batch: RowBatch = { rows: [], first: 0, numbers: [] };
-    for await (const row of rows) {
+    for await (const row of after()) {
       batch.rows.push(row.cells);
       batch.numbers!.push(row.number);
       if (batch.rows.length >= BATCH_ROWS) {
@@ -318,5 +330,8 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
     await rows.return(undefined);
     input.destroy();
   };
-  return { header, headerRow: first.value.number, batches: batches(), progress: () => ({ done, total }), encoding: 'xlsx', close };
+  const source: RowSource = { header, headerRow: top[at].number, batches: batches(), progress: () => ({ done, total }), encoding: 'xlsx', close };
+  const above = top.slice(0, at).map((row) => row.cells).filter((cells) => !isBlankRow(cells));
+  if (above.length > 0) source.aboveHeader = above;
+  return source;
 }

@@ -234,16 +234,21 @@ describe('CSV output', () => {
     expect(plain.stderr).not.toMatch(/--wide|--sheet/);
   });
 
-  it('asks about a carried column that looks like a misspelt key, and refuses a header with no known column', async () => {
+  it('asks about a carried column that looks like a misspelt key, passes over a title above the header, and refuses a table with no known column', async () => {
     const dir = tempDir();
     writeCsv(dir, 'typos.csv', [['户编号', '户籍姓质', 'hukuo_type', '备注', '序号'], ['H1', '农村', 'rural', '', '1']]);
     const typos = await runBatchCli(['typos.csv', ...AS_OF], { cwd: dir });
     expect(typos.stderr).toContain('原样带到输出：户籍姓质（是不是 户籍性质（hukou_type）？）、hukuo_type（是不是 户籍性质（hukou_type）？）、备注、序号');
     writeCsv(dir, 'title.csv', [['隆昌市某镇花名册', '', ''], ['户编号', '姓名', '身份证号'], ['H1', '甲', '']]);
     const title = await runBatchCli(['title.csv', ...AS_OF, '--out', 'out.csv'], { cwd: dir });
-    expect(title.code).toBe(2);
-    expect(title.stderr).toContain('title.csv:1: 错误 UNKNOWN_KEY: 未知的字段：[NO_KNOWN_COLUMN] 表头里没有一个认识的列：第 1 行应是表头（如 户编号、姓名、身份证号、户籍性质），读到的是：隆昌市某镇花名册、第2列、第3列');
-    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+    expect(title.code).toBe(0);
+    expect(title.stderr).toContain('表头在第 2 行；其上的 1 行不是人员，未核查：隆昌市某镇花名册');
+    expect(parseCsvOutput(readFileSync(join(dir, 'out.csv'), 'utf8')).map((row) => row.slice(0, 3))).toEqual([['row', '户编号', '姓名'], ['3', 'H1', '甲']]);
+    writeCsv(dir, 'other.csv', [['隆昌市某镇花名册', '', ''], ['编号', '品名', '数量'], ['1', '大米', '5']]);
+    const other = await runBatchCli(['other.csv', ...AS_OF, '--out', 'out2.csv'], { cwd: dir });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('other.csv:1: 错误 UNKNOWN_KEY: 未知的字段：[NO_KNOWN_COLUMN] 表头里没有一个认识的列：第 1 行应是表头（如 户编号、姓名、身份证号、户籍性质），读到的是：隆昌市某镇花名册、第2列、第3列');
+    expect(existsSync(join(dir, 'out2.csv'))).toBe(false);
   });
 
   it('adds one column per item with --wide, and JSON lines with --format jsonl', async () => {
@@ -463,6 +468,22 @@ describe('Excel files', () => {
       [2, '1950-05-06', 75],
       [3, undefined, 30],
     ]);
+  });
+
+  it('passes over a merged title row and an empty row above the header, numbering rows as Excel shows them', async () => {
+    const dir = tempDir();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('花名册');
+    sheet.addRow(['隆昌市古湖街道低保户花名册']);
+    sheet.mergeCells('A1:C1');
+    sheet.addRow([]);
+    sheet.addRow(['户编号', '姓名', '户籍性质']);
+    sheet.addRow(['H1', '甲', '农村']);
+    await book.xlsx.writeFile(join(dir, 'roster.xlsx'));
+    const r = await runBatchCli(['roster.xlsx', ...AS_OF, '--format', 'jsonl'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('表头在第 3 行；其上的 1 行不是人员，未核查：隆昌市古湖街道低保户花名册');
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((l) => [l.row, l.household_id])).toEqual([[4, 'H1']]);
   });
 
   it('writes an .xlsx that reads back to the same table as the CSV', async () => {

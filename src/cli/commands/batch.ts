@@ -13,6 +13,7 @@ import { BatchInputError, BatchOutputError, type FileProblem } from '../../house
 import { engineChecker, type BatchChecker } from '../../household/batch-checker.js';
 import { lookalikeKey } from '../../household/columns.js';
 import { FIELD_BY_KEY } from '../../profile/fields.js';
+import { maskIdNumbersInText } from '../../profile/id-number.js';
 import { runBatch, type BatchLayout, type BatchProgress } from '../../household/run-batch.js';
 import type { EncodingDoubt } from '../../household/csv-source.js';
 import { CliError, makeIssue, type IssueCode } from '../../issues.js';
@@ -44,6 +45,7 @@ interface BatchFlags {
 const NOTES = {
   zh: {
     carried: (names: string[]) => `以下列不是档案字段，原样带到输出：${names.map((n) => withLookalike(n, 'zh')).join('、')}\n`,
+    aboveHeader: (row: number, rows: string[]) => `表头在第 ${row} 行；其上的 ${rows.length} 行不是人员，未核查：${rows.join('；')}\n`,
     noHousehold: '没有户编号（household_id）列：不知道谁和谁是一户，按户判断的事实（家庭救助身份、零就业家庭、一户多残、父母外出务工）只取本人这一行能说明的，其余待核实\n',
     sheetIgnored: '--sheet 只用于 .xlsx 工作簿：这个文件按 CSV 读取，--sheet 不起作用\n',
     wideIgnored: '--wide 只用于 CSV 和 xlsx 输出：JSON 行本来就有每一项的结果\n',
@@ -60,6 +62,7 @@ const NOTES = {
   },
   en: {
     carried: (names: string[]) => `columns that are not profile keys, carried through unchanged: ${names.map((n) => withLookalike(n, 'en')).join(', ')}\n`,
+    aboveHeader: (row: number, rows: string[]) => `the header is row ${row}; the ${rows.length} rows above it are not people and were not checked: ${rows.join('; ')}\n`,
     noHousehold: 'no household_id column: who lives with whom is not known, so the household facts (assistance, zero employment, several disabled, parents away) are what each row itself settles, and undetermined otherwise\n',
     sheetIgnored: '--sheet is for .xlsx workbooks: this file is read as CSV, and --sheet does nothing\n',
     wideIgnored: '--wide is for CSV and xlsx output: JSON lines hold every item already\n',
@@ -75,6 +78,13 @@ const NOTES = {
     orphansRemoved: (paths: string[]) => `removed what runs killed earlier had left (it holds personal data): ${paths.join(', ')}\n`,
   },
 };
+
+/** A row above the header as the note shows it: its cells, ID numbers masked, cut short. */
+function aboveHeaderText(cells: readonly string[]): string {
+  const text = maskIdNumbersInText(cells.map((c) => c.trim()).filter((c) => c !== '').join(' '));
+  const chars = [...text];
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text;
+}
 
 /** The issue code a file problem is reported under; the problem's own code leads the message. */
 const ISSUE_CODE: Partial<Record<FileProblem, IssueCode>> = {
@@ -309,6 +319,7 @@ async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, 
       full: format === 'jsonl',
       start(layout: BatchLayout) {
         hasHouseholdColumn = layout.plan.household >= 0;
+        if (layout.aboveHeader) io.stderr(notes.aboveHeader(layout.headerRow, layout.aboveHeader.map(aboveHeaderText)));
         if (layout.carriedLabels.length > 0) io.stderr(notes.carried(layout.carriedLabels));
         if (layout.plan.household < 0) io.stderr(notes.noHousehold);
         if (flags.sheet !== undefined && layout.encoding !== 'xlsx') io.stderr(notes.sheetIgnored);

@@ -27,8 +27,8 @@ export interface ScanRequest {
   /** The piece's place in the file: the index thread adds pieces in this order. */
   seq: number;
   bytes: Uint8Array;
-  /** The piece starts with the header row. */
-  hasHeader: boolean;
+  /** Records at the piece's start that are no rows: the header and any title above it (the first piece only). */
+  skip: number;
 }
 
 export interface ScanReply {
@@ -61,7 +61,8 @@ export interface CheckRequest {
   kind: 'check';
   id: number;
   bytes: Uint8Array;
-  hasHeader: boolean;
+  /** As ScanRequest's. */
+  skip: number;
   /** Row number of the first data row. */
   firstRow: number;
   states: Int32Array;
@@ -86,7 +87,8 @@ export interface PrepareRequest {
   /** The piece's place in the file; its finish request names it again. */
   seq: number;
   bytes: Uint8Array;
-  hasHeader: boolean;
+  /** As ScanRequest's. */
+  skip: number;
   /**
    * The main thread's guess at the piece's first row number, from the line
    * ends before it. Rows are formatted with it; finish then copies them as

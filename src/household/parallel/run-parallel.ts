@@ -23,6 +23,8 @@ export interface ParallelRun {
   path: string;
   file: string;
   init: WorkerInit;
+  /** Spreadsheet row number of the header: records up to it are no rows (a title may stand above it). */
+  headerRow: number;
   workers: number;
   totalBytes: number;
   /** Formatted rows, in input order; resolves once the bytes are written and their buffer may be reused. */
@@ -82,12 +84,12 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
         recordChunks(run.path, syntax, run.chunkBytes),
         inFlight,
         (chunk: Chunk) => {
-          const hasHeader = first;
+          const skip = first ? run.headerRow : 0;
           first = false;
           const length = chunk.bytes.length;
           pieces.push({ start: chunk.start, length, rows: 0 });
           const seq = pieces.length - 1;
-          return pool.request<ScanReply>((id) => ({ kind: 'scan', id, seq, bytes: chunk.bytes, hasHeader }), [chunk.bytes.buffer as ArrayBuffer]).then((reply) => ({ reply, length }));
+          return pool.request<ScanReply>((id) => ({ kind: 'scan', id, seq, bytes: chunk.bytes, skip }), [chunk.bytes.buffer as ArrayBuffer]).then((reply) => ({ reply, length }));
         },
         ({ reply, length }) => {
           pieces[scanned++].rows = reply.rows;
@@ -98,7 +100,7 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
       );
     } catch (e) {
       // The pieces before it were finished first (inOrder): the quote's row is known.
-      if (e instanceof UnclosedQuote) throw unterminatedQuote(run.file, 2 + indexedRows);
+      if (e instanceof UnclosedQuote) throw unterminatedQuote(run.file, run.headerRow + 1 + indexedRows);
       throw e;
     }
     indexer.postMessage({ kind: 'finish', pieces: pieces.length } satisfies IndexFinish);
@@ -109,7 +111,7 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
 
     // Pass 2: check, in the same pieces.
     let ordinal = 0;
-    let firstRow = 2;
+    let firstRow = run.headerRow + 1;
     const report: BatchReport = { rows: 0, errors: 0, withoutId: 0, households: states.states.length, counts: new Int32Array(0) };
     bytes = 0;
     let k = 0;
@@ -121,7 +123,7 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
         const piece = pieces[k++];
         const rowStates = new Int32Array(piece.rows);
         for (let i = 0; i < piece.rows; i++) rowStates[i] = states.stateOfRow(ordinal + i);
-        const request = { id: 0, bytes: chunk.bytes, hasHeader: piece.start === 0, firstRow, states: rowStates };
+        const request = { id: 0, bytes: chunk.bytes, skip: piece.start === 0 ? run.headerRow : 0, firstRow, states: rowStates };
         ordinal += piece.rows;
         firstRow += piece.rows;
         const worker = pool.leastBusy();

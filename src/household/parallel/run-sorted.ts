@@ -20,7 +20,7 @@ import type { CheckReply, PrepareReply } from './protocol.js';
 export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> {
   const syntax = cutSyntaxFor(run.init.syntax.delimiter, run.init.syntax.newline)!;
   const pool = new WorkerPool(WORKER_SCRIPT, run.workers, () => ({ workerData: run.init }));
-  const joiner = new SortedJoiner(run.file);
+  const joiner = new SortedJoiner(run.file, run.headerRow + 1);
   const report: BatchReport = { rows: 0, errors: 0, withoutId: 0, households: 0, counts: new Int32Array(0) };
   // Pieces being prepared, in file order.
   const preparing: { reply: Promise<PrepareReply>; guessedRows: number }[] = [];
@@ -69,9 +69,9 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
       const chunk = next.value;
       const worker = pool.leastBusy();
       const length = chunk.bytes.length;
-      const hasHeader = chunk.start === 0;
-      const guessedRows = countLineEnds(chunk.bytes, syntax) - (hasHeader ? 1 : 0);
-      const request = { id: 0, seq, bytes: chunk.bytes, hasHeader, firstRowGuess: rowGuess };
+      const skip = chunk.start === 0 ? run.headerRow : 0;
+      const guessedRows = countLineEnds(chunk.bytes, syntax) - skip;
+      const request = { id: 0, seq, bytes: chunk.bytes, skip, firstRowGuess: rowGuess };
       rowGuess += guessedRows;
       const reply = pool.requestTo<PrepareReply>(worker, (id) => ({ ...request, kind: 'prepare', id }), [chunk.bytes.buffer as ArrayBuffer]);
       reply.catch(() => {});

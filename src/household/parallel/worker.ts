@@ -84,11 +84,11 @@ function checked(id: number): { reply: CheckReply; transfer: ArrayBuffer[] } {
 
 const visitRecords = recordVisitor(init.syntax);
 
-/** Calls `visit` for each data row of a piece (the header row skipped), numbering rows from `firstRow`. */
-function eachRow(bytes: Uint8Array, hasHeader: boolean, firstRow: number, visit: (cells: string[], row: number, broken: string | undefined) => void): number {
+/** Calls `visit` for each data row of a piece (the first `skip` records passed over), numbering rows from `firstRow`. */
+function eachRow(bytes: Uint8Array, skip: number, firstRow: number, visit: (cells: string[], row: number, broken: string | undefined) => void): number {
   const decoder = makeDecoder(init.encoding);
   const text = decoder.write(bytes) + decoder.end();
-  let index = hasHeader ? -1 : 0;
+  let index = -skip;
   visitRecords(text, (cells, broken) => {
     if (index >= 0) visit(cells, firstRow + index, broken);
     index++;
@@ -101,7 +101,7 @@ function scan(request: ScanRequest): { reply: ScanReply; transfer: ArrayBuffer[]
   let numbers = new Float64Array(8192);
   const ids: string[] = [];
   let n = 0;
-  const rows = eachRow(request.bytes, request.hasHeader, 2, (cells, row, broken) => {
+  const rows = eachRow(request.bytes, request.skip, 2, (cells, row, broken) => {
     if (n >= codes.length) {
       codes = grown(codes, new Int32Array(codes.length * 2));
       numbers = grown(numbers, new Float64Array(numbers.length * 2));
@@ -170,7 +170,7 @@ function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: Arra
     ends.push(-1);
   });
   const firstRowGuess = request.firstRowGuess;
-  eachRow(request.bytes, request.hasHeader, firstRowGuess, (cells, row, broken) => {
+  eachRow(request.bytes, request.skip, firstRowGuess, (cells, row, broken) => {
     const p = processor.prepare(cells, row, broken);
     splitter.add(p, groupingId(p), p.code, isBlankRow(cells));
   });
@@ -220,7 +220,7 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
 function check(request: CheckRequest): { reply: CheckReply; transfer: ArrayBuffer[] } {
   let i = 0;
   const states = request.states;
-  const rows = eachRow(request.bytes, request.hasHeader, request.firstRow, (cells, row, broken) => {
+  const rows = eachRow(request.bytes, request.skip, request.firstRow, (cells, row, broken) => {
     const state = i < states.length ? states[i] : 0;
     i++;
     format(processor.finish(processor.prepare(cells, row, broken), state));
