@@ -2,18 +2,18 @@
  * Household ids filled down (--fill-household-ids): a row whose id cell is
  * blank takes the id of the row above, as a roster with merged 户编号 cells
  * means it (Excel keeps a merged cell's value in its first row only, and
- * exports the others blank). Blank rows neither take an id nor end one.
+ * exports the others blank). Blank and footer rows neither take an id nor end one.
  * It is the user's word that the blanks are merged cells: without it a
  * blank id is a household of which nothing else is known.
  */
-import { isBlankRow, type RowBatch, type RowSource } from './rows.js';
+import { isNoPersonRow, type RowBatch, type RowSource } from './rows.js';
 
 export function fillHouseholdIds(source: RowSource, column: number): RowSource {
   let above: string | undefined;
   async function* batches(): AsyncGenerator<RowBatch> {
     for await (const batch of source.batches) {
       for (const cells of batch.rows) {
-        if (isBlankRow(cells)) continue;
+        if (isNoPersonRow(cells)) continue;
         const id = (cells[column] ?? '').trim();
         if (id !== '') above = id;
         else if (above !== undefined) {

@@ -15,7 +15,7 @@ import { MEMBER_KEYS, UNKNOWN_MEMBER, memberCode, unknownMember } from './member
 import type { OutRow } from './out-row.js';
 import { compileRowNormaliser, type RowNormaliser } from './row-normaliser.js';
 import { LONE_LINE_FEED } from './csv-source.js';
-import { isBlankRow } from './rows.js';
+import { isBlankRow, isFooterRow } from './rows.js';
 import { StatusSlab } from './status-slab.js';
 
 export interface RowProcessorOptions {
@@ -39,7 +39,7 @@ export interface PreparedRow {
 }
 
 /** The problems of a row that could not be read as cells (unreadable()). */
-const UNREADABLE: ReadonlySet<string> = new Set<RowProblem>(['EMPTY_ROW', 'BROKEN_ROW', 'TOO_MANY_CELLS', 'MIXED_LINE_ENDS']);
+const UNREADABLE: ReadonlySet<string> = new Set<RowProblem>(['EMPTY_ROW', 'FOOTER_ROW', 'BROKEN_ROW', 'TOO_MANY_CELLS', 'MIXED_LINE_ENDS']);
 
 /** A date in a message: 1960-06-01, 1960/6/1, 1960年6月1日. */
 const DATE_IN_TEXT = /(?<![0-9])([0-9]{4})[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?/g;
@@ -49,9 +49,12 @@ const COMPACT_DATE = /(?<![0-9])(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[
 /**
  * The household a prepared row is grouped in for --sorted: its id, or none
  * when the id cannot be trusted (E notation: the row is an error row, and it
- * must not end the household around it).
+ * must not end the household around it) or the row is nobody (a footer).
  */
-export const groupingId = (p: PreparedRow): string => (p.issues?.[0]?.code === 'HOUSEHOLD_ID_LOST' ? '' : p.householdId);
+export const groupingId = (p: PreparedRow): string => {
+  const code = p.issues?.[0]?.code;
+  return code === 'HOUSEHOLD_ID_LOST' || code === 'FOOTER_ROW' ? '' : p.householdId;
+};
 
 /** A carried column whose name says birth date: its month and day would give a masked ID number's hidden digits away. */
 const BIRTH_COLUMN_NAME = /出生|生日|birth/i;
@@ -71,6 +74,7 @@ export function unreadable(cells: readonly string[], width: number, broken: stri
   if (broken === LONE_LINE_FEED) return rowIssue('MIXED_LINE_ENDS', lang);
   if (broken !== undefined) return rowIssue('BROKEN_ROW', lang, broken);
   if (isBlankRow(cells)) return rowIssue('EMPTY_ROW', lang);
+  if (isFooterRow(cells)) return rowIssue('FOOTER_ROW', lang);
   for (let i = width; i < cells.length; i++) {
     if (cells[i].trim() !== '') return rowIssue('TOO_MANY_CELLS', lang, `${cells.length} > ${width}`);
   }

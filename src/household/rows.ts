@@ -39,6 +39,32 @@ export const isBlankRow = (row: readonly string[]): boolean => {
   return true;
 };
 
+/** What a roster's footer rows start with: totals, signatures, notes (合计, 制表人：, 注：). */
+const FOOTER_START = /^(?:合计|总计|小计|共计|累计|制表|填表|填报人|审核|审批|负责人|统计人|经办人|核对人|说明|注[:：]|备注[:：])/;
+/** The first characters of those words: most rows are passed by one look-up. */
+const FOOTER_FIRST = new Set([...'合总小共累制填审负统经核说注备'].map((c) => c.charCodeAt(0)));
+/** An ID number of 18 (or 15) characters in a cell: a person's row, never a footer. */
+const HOLDS_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])|(?<![0-9])[0-9]{15}(?![0-9])/;
+
+/**
+ * A footer row below the people (合计 2户5人, 制表人：张三 审核人：李四):
+ * its first filled cell starts with such a word, and no cell holds an ID
+ * number. It is nobody: no member of a household, reported as such.
+ */
+export const isFooterRow = (row: readonly string[]): boolean => {
+  for (const cell of row) {
+    if (cell === '') continue;
+    const text = cell.trim();
+    if (text === '') continue;
+    if (!FOOTER_FIRST.has(text.charCodeAt(0)) || !FOOTER_START.test(text)) return false;
+    return !row.some((c) => HOLDS_ID.test(c));
+  }
+  return false;
+};
+
+/** A row that is nobody, and so in no household: blank, or a footer. */
+export const isNoPersonRow = (row: readonly string[]): boolean => isBlankRow(row) || isFooterRow(row);
+
 /**
  * Drops blank rows at the very end of a table (Excel leaves them after the
  * last person); blank rows between people stay, so every row keeps its number.

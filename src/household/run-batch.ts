@@ -22,7 +22,7 @@ import { MAX_HELD_WITHOUT_ID } from './sorted-runs.js';
 import { HouseholdIndex, type HouseholdStates } from './household-index.js';
 import type { OutRow } from './out-row.js';
 import { RowProcessor, groupingId, memberReader, shownColumns, type PreparedRow } from './row-processor.js';
-import { dropTrailingBlankRows, isBlankRow, rowNumber, type RowSource } from './rows.js';
+import { dropTrailingBlankRows, isNoPersonRow, rowNumber, type RowSource } from './rows.js';
 import { openRoster } from './source.js';
 import { canRunParallel, runParallel, type ParallelRun } from './parallel/run-parallel.js';
 import { runSortedParallel } from './parallel/run-sorted.js';
@@ -215,7 +215,7 @@ async function scanHouseholds(source: RowSource, plan: ColumnPlan, options: Batc
     const { rows } = batch;
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i];
-      if (isBlankRow(cells)) {
+      if (isNoPersonRow(cells)) {
         index.skip();
         continue;
       }
@@ -286,7 +286,7 @@ async function checkSorted(source: RowSource, processor: RowProcessor, sink: Bat
         state = addMember(state, p.code);
         withoutId = 0;
       } else {
-        if (!isBlankRow(batch.rows[i])) households++;
+        if (!isNoPersonRow(batch.rows[i])) households++;
         if (current === undefined || ++withoutId > MAX_HELD_WITHOUT_ID) close();
       }
     }

@@ -21,7 +21,7 @@ import { makeDecoder } from '../encoding.js';
 import type { OutRow } from '../out-row.js';
 import { RowProcessor, groupingId, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
 import { idAsNumber } from '../number-table.js';
-import { isBlankRow } from '../rows.js';
+import { isNoPersonRow } from '../rows.js';
 import { PieceSplitter, type StateSlot } from '../sorted-runs.js';
 import { SpareBuffers } from './spare-buffers.js';
 import {
@@ -106,7 +106,7 @@ function scan(request: ScanRequest): { reply: ScanReply; transfer: ArrayBuffer[]
       codes = grown(codes, new Int32Array(codes.length * 2));
       numbers = grown(numbers, new Float64Array(numbers.length * 2));
     }
-    if (isBlankRow(cells)) {
+    if (isNoPersonRow(cells)) {
       codes[n] = BLANK_ROW;
       numbers[n++] = Number.NaN;
       return;
@@ -172,7 +172,7 @@ function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: Arra
   const firstRowGuess = request.firstRowGuess;
   eachRow(request.bytes, request.skip, firstRowGuess, (cells, row, broken) => {
     const p = processor.prepare(cells, row, broken);
-    splitter.add(p, groupingId(p), p.code, isBlankRow(cells));
+    splitter.add(p, groupingId(p), p.code, isNoPersonRow(cells));
   });
   const runs = splitter.end();
   held.set(request.seq, { rows: runs.rows, firstRowGuess, body: body.detach(spareBodies.take()), ends: Int32Array.from(ends), waiting });
