@@ -43,6 +43,7 @@ export function jsonlWriter(options: JsonlOptions): (out: OutRow, into: ByteBuff
       into.text(`${JSON.stringify(line)}\n`);
       return;
     }
+    if (out.warnings) line.warnings = out.warnings;
     line.person = person(out);
     into.text(JSON.stringify(line).slice(0, -1));
     if (out.results) {

@@ -12,6 +12,8 @@ export interface OutRow {
   statuses?: Uint8Array;
   /** Why the row could not be checked. */
   issues?: RowIssue[];
+  /** What the reader warned of, for a row checked all the same (JSON lines show them). */
+  warnings?: string[];
   /** The profile checked (household facts included), for JSON lines. */
   profile?: Profile;
   /** Full results for JSON lines: each item's as UTF-8 JSON (BatchChecker.results). */

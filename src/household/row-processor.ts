@@ -17,6 +17,8 @@ import { compileRowNormaliser, type RowNormaliser } from './row-normaliser.js';
 import { LONE_LINE_FEED } from './csv-source.js';
 import { isBlankRow, isFooterRow } from './rows.js';
 import { StatusSlab } from './status-slab.js';
+import { WarningTally } from './warning-tally.js';
+import type { Issue } from '../issues.js';
 
 export interface RowProcessorOptions {
   plan: ColumnPlan;
@@ -36,6 +38,8 @@ export interface PreparedRow {
   code: number;
   profile?: Profile;
   issues?: RowIssue[];
+  /** What the reader warned of (checked all the same). */
+  warnings?: readonly Issue[];
 }
 
 /** The problems of a row that could not be read as cells (unreadable()). */
@@ -86,6 +90,8 @@ export class RowProcessor {
   readonly counts: Int32Array;
   rows = 0;
   errors = 0;
+  /** Warnings of the rows finished, by code. */
+  readonly warnings = new WarningTally();
   /** Rows (not blank ones) without a household id: their household facts are unknown (merged cells, say). */
   withoutId = 0;
   private readonly normalise: RowNormaliser;
@@ -166,11 +172,13 @@ export class RowProcessor {
       // What the household learns from the row is what pass 1 reads from it, in a sorted run too.
       return { row, householdId, shown, code: this.member(cells, row), issues };
     }
-    return { row, householdId, shown, code: memberCode(result.profile), profile: result.profile };
+    const prepared: PreparedRow = { row, householdId, shown, code: memberCode(result.profile), profile: result.profile };
+    if (result.warnings.length > 0) prepared.warnings = result.warnings;
+    return prepared;
   }
 
-  /** Adds the household state's facts and checks every item. */
-  finish(p: PreparedRow, householdState: number): OutRow {
+  /** Adds the household state's facts and checks every item; warnings go to `warnings` (this.warnings unless a piece keeps its own). */
+  finish(p: PreparedRow, householdState: number, warnings: WarningTally = this.warnings): OutRow {
     this.rows++;
     // A row that could not be read as cells is not counted: its facts are not read at all.
     if (p.householdId === '' && !UNREADABLE.has(p.issues?.[0]?.code ?? '')) this.withoutId++;
@@ -186,6 +194,10 @@ export class RowProcessor {
     const counts = this.counts;
     for (let i = 0; i < statuses.length; i++) counts[i * 3 + statuses[i]]++;
     out.statuses = statuses;
+    if (p.warnings) {
+      out.warnings = p.warnings.map((w) => w.message);
+      for (const w of p.warnings) warnings.add(w.code, p.row);
+    }
     if (this.options.full) {
       out.profile = profile;
       out.results = this.options.checker.results(profile);

@@ -24,6 +24,7 @@ import type { OutRow } from './out-row.js';
 import { RowProcessor, groupingId, memberReader, shownColumns, type PreparedRow } from './row-processor.js';
 import { dropTrailingBlankRows, isNoPersonRow, rowNumber, type RowSource } from './rows.js';
 import { openRoster } from './source.js';
+import type { WarningTally } from './warning-tally.js';
 import { canRunParallel, runParallel, type ParallelRun } from './parallel/run-parallel.js';
 import { runSortedParallel } from './parallel/run-sorted.js';
 import type { Catalogue } from '../rules/types.js';
@@ -105,6 +106,8 @@ export interface BatchReport {
   households: number;
   /** Per item and status (item * 3 + status). */
   counts: Int32Array;
+  /** Warnings of rows checked all the same, by code. */
+  warnings: WarningTally;
 }
 
 const JSONL_CHUNK_BYTES = 16 * 1024;
@@ -163,7 +166,7 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
   if (options.sorted) {
     const households = await checkSorted(filled(source), processor, sink, options, file);
     await sink.end();
-    return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households, counts: processor.counts };
+    return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households, counts: processor.counts, warnings: processor.warnings };
   }
 
   const states = await scanHouseholds(filled(source), plan, options);
@@ -173,7 +176,7 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
   }
   await checkWithIndex(filled(again), processor, states, sink, options, file);
   await sink.end();
-  return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households: states.states.length, counts: processor.counts };
+  return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households: states.states.length, counts: processor.counts, warnings: processor.warnings };
 }
 
 /** How to run on worker threads, or undefined when this roster, sink or size is for this thread. */

@@ -1,4 +1,5 @@
 /** Messages between the batch's main thread and its workers. */
+import type { WarningCounts } from '../warning-tally.js';
 import type { MessagePort } from 'node:worker_threads';
 import type { Catalogue } from '../../rules/types.js';
 import type { Lang } from '../batch-error.js';
@@ -78,6 +79,8 @@ export interface CheckReply {
   output: Uint8Array;
   /** Per item and status, for these rows. */
   counts: Int32Array;
+  /** Warnings of these rows, by code (warning-tally.ts). */
+  warnings: WarningCounts;
 }
 
 /** A --sorted run: parse and prepare a piece, hold its rows, report its households (sorted-runs.ts). */

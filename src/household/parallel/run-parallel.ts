@@ -18,6 +18,7 @@ import type { IndexFinish, IndexResult, IndexStart } from './index-worker.js';
 import { WorkerPool, inOrder } from './pool.js';
 import type { BatchProgress, BatchReport } from '../run-batch.js';
 import type { CheckReply, ScanReply, WorkerInit } from './protocol.js';
+import { WarningTally } from '../warning-tally.js';
 
 export interface ParallelRun {
   path: string;
@@ -46,6 +47,7 @@ export async function writeChecked(run: ParallelRun, pool: WorkerPool, worker: n
   report.withoutId += reply.withoutId;
   if (report.counts.length === 0) report.counts = new Int32Array(reply.counts.length);
   for (let i = 0; i < reply.counts.length; i++) report.counts[i] += reply.counts[i];
+  report.warnings.merge(reply.warnings);
   await run.write(reply.output);
   pool.send(worker, { kind: 'spare', buffer: reply.output.buffer as ArrayBuffer }, [reply.output.buffer as ArrayBuffer]);
 }
@@ -112,7 +114,7 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
     // Pass 2: check, in the same pieces.
     let ordinal = 0;
     let firstRow = run.headerRow + 1;
-    const report: BatchReport = { rows: 0, errors: 0, withoutId: 0, households: states.states.length, counts: new Int32Array(0) };
+    const report: BatchReport = { rows: 0, errors: 0, withoutId: 0, households: states.states.length, counts: new Int32Array(0), warnings: new WarningTally() };
     bytes = 0;
     let k = 0;
     let checked = 0;

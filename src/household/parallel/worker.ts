@@ -24,6 +24,7 @@ import { idAsNumber } from '../number-table.js';
 import { isNoPersonRow } from '../rows.js';
 import { PieceSplitter, type StateSlot } from '../sorted-runs.js';
 import { SpareBuffers } from './spare-buffers.js';
+import { WarningTally, type WarningCounts } from '../warning-tally.js';
 import {
   BLANK_ROW,
   type CheckReply,
@@ -75,6 +76,7 @@ function checked(id: number): { reply: CheckReply; transfer: ArrayBuffer[] } {
     withoutId: processor.withoutId - reported.withoutId,
     output,
     counts,
+    warnings: processor.warnings.take(),
   };
   reported.withoutId = processor.withoutId;
   reported.rows = processor.rows;
@@ -143,6 +145,8 @@ interface HeldPiece {
   /** End of each row in `body`, -1 for a row that waits. */
   ends: Int32Array;
   waiting: Map<number, { prepared?: PreparedRow; out?: OutRow; slot: StateSlot }>;
+  /** Warnings of the body's rows, numbered from firstRowGuess. */
+  warnings: WarningCounts;
 }
 
 const held = new Map<number, HeldPiece>();
@@ -155,8 +159,9 @@ const spareBodies = new SpareBuffers(1, MAX_SPARE_BYTES);
 function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: ArrayBuffer[] } {
   const ends: number[] = [];
   const waiting: HeldPiece['waiting'] = new Map();
+  const warnings = new WarningTally();
   const ready = (i: number, p: PreparedRow, state: number) => {
-    const out = processor.finish(p, state);
+    const out = processor.finish(p, state, warnings);
     if (out.issues) {
       waiting.set(i, { out, slot: state });
       ends.push(-1);
@@ -175,7 +180,7 @@ function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: Arra
     splitter.add(p, groupingId(p), p.code, isNoPersonRow(cells));
   });
   const runs = splitter.end();
-  held.set(request.seq, { rows: runs.rows, firstRowGuess, body: body.detach(spareBodies.take()), ends: Int32Array.from(ends), waiting });
+  held.set(request.seq, { rows: runs.rows, firstRowGuess, body: body.detach(spareBodies.take()), ends: Int32Array.from(ends), waiting, warnings: warnings.take() });
   return { reply: { id: request.id, ...runs }, transfer: [] };
 }
 
@@ -214,6 +219,7 @@ function finish(request: FinishRequest): { reply: CheckReply; transfer: ArrayBuf
   }
   if (at > from) buffer.copyFrom(piece.body, from, at);
   spareBodies.keep(piece.body);
+  processor.warnings.merge(piece.warnings, request.firstRow - piece.firstRowGuess);
   return checked(request.id);
 }
 
