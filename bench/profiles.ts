@@ -165,6 +165,7 @@ const GENERATORS: Record<string, Gen> = {
   military_status: ({ r, veteran }) =>
     veteran ? weighted(r, { active: 10, disabled_veteran: 5, demobilized: 10, discharged: 25, retired_cadre: 5, transferred_officer: 5, retired_soldier: 40 }) : 'none',
   government_placement_eligible: ({ r, veteran }) => veteran && chance(r, 0.3),
+  discharged_as: ({ r }) => weighted(r, { transferred_officer: 10, retired_soldier: 60, demobilized: 20, retired_cadre: 10 }),
   military_family: ({ r }) => (chance(r, 0.02) ? [pick(r, ['martyr_survivor', 'duty_death_survivor', 'illness_death_survivor', 'active_duty_family'])] : []),
   dangerous_house: ({ r, rural }) => chance(r, rural ? 0.03 : 0.005),
   shantytown: ({ r, rural }) => chance(r, rural ? 0.005 : 0.03),
@@ -197,6 +198,8 @@ const isTekun = (p: Profile) => (p.assistance as string[]).some((a) => a === 'te
 export const ONLY_WITH: Readonly<Record<string, (p: Profile) => boolean>> = {
   fp_surgery_complication_grade: (p) => p.fp_surgery_complication === true,
   tekun_care: isTekun,
+  // For a 残疾军人 who has left service only.
+  discharged_as: (p) => p.military_status === 'disabled_veteran' && p.left_active_service === true,
 };
 
 /** Not generated: the ID number (birth date and sex are given instead). */

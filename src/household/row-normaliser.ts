@@ -34,7 +34,7 @@ const MEMO_LIMIT = 4096;
  * rare in rosters). The equivalence test fails when the reader learns a
  * new cross-check, which then belongs here or below.
  */
-const CROSS_CHECKED = ['fp_surgery_complication_grade', 'fp_surgery_complication', 'tekun_care'];
+const CROSS_CHECKED = ['fp_surgery_complication_grade', 'fp_surgery_complication', 'tekun_care', 'discharged_as'];
 /** A set: includes() compared the township with each name, on every row. */
 const MERGED = new Set(MERGED_TOWNSHIPS);
 const NO_WARNINGS: readonly Issue[] = Object.freeze([]);

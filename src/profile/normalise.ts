@@ -42,6 +42,7 @@ export const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
   birth_date: ['age'],
   fp_surgery_complication_grade: ['fp_surgery_complication'],
   assistance: ['tekun_care'],
+  discharged_as: ['left_active_service'],
 };
 
 export function normaliseRecord(input: Record<string, unknown>, options: NormaliseOptions): NormaliseResult {
@@ -161,6 +162,20 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
       issues.push(makeIssue('FACT_CONFLICT', `给出了特困供养方式（tekun_care），救助身份（assistance）却不含特困供养`, at('tekun_care')));
     }
     if (dispersed) profile.tekun_care ??= 'dispersed';
+  }
+
+  // How a 残疾军人 left service says that they left it; for anyone else 军人身份 says it already.
+  if (profile.discharged_as !== undefined) {
+    const status = profile.military_status;
+    const same = (a: unknown, b: unknown) => a === b || (a === 'discharged' && b === 'retired_soldier');
+    if (status === 'none' || status === 'active') {
+      issues.push(makeIssue('FACT_CONFLICT', `军人身份（military_status）为${status === 'none' ? '无' : '现役军人'}，却给出了退役时身份（discharged_as）`, at('discharged_as')));
+    } else if (status !== undefined && status !== 'disabled_veteran' && !same(status, profile.discharged_as)) {
+      issues.push(makeIssue('FACT_CONFLICT', `退役时身份（discharged_as）与军人身份（military_status）不一致：退役时身份只用于残疾军人`, at('discharged_as')));
+    } else if (profile.left_active_service === false) {
+      issues.push(makeIssue('FACT_CONFLICT', '已退出现役（left_active_service）为否，却给出了退役时身份（discharged_as）', at('discharged_as')));
+    }
+    profile.left_active_service ??= true;
   }
 
   // Facts that cannot stand together: one of them is written wrong, and which is for the person to say.

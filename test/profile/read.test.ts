@@ -306,6 +306,20 @@ describe('facts that cannot stand together', () => {
     const r = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
     expect(r.ok ? [] : r.issues).toMatchObject([{ code: 'FACT_CONFLICT', field: 'tekun_care', line: 2, message: expect.stringContaining(message) }]);
   });
+  it.each([
+    ['军人身份: 无\n退役时身份: 转业军官\n', '军人身份（military_status）为无，却给出了退役时身份'],
+    ['军人身份: 转业军官\n退役时身份: 复员\n', '退役时身份（discharged_as）与军人身份（military_status）不一致'],
+    ['军人身份: 残疾军人\n已退出现役: 否\n退役时身份: 退役士兵\n', '已退出现役（left_active_service）为否，却给出了退役时身份'],
+  ])('%j is a FACT_CONFLICT at how a veteran left service', (text, message) => {
+    const r = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(r.ok ? [] : r.issues).toMatchObject([{ code: 'FACT_CONFLICT', field: 'discharged_as', message: expect.stringContaining(message) }]);
+  });
+  it('reads how a disabled veteran left service as saying that they left it; 退伍军人 is a 退役士兵', () => {
+    const r = readProfileText('军人身份: 残疾军人\n退役时身份: 退伍\n', { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(r.ok ? [r.profile.discharged_as, r.profile.left_active_service] : r.issues).toEqual(['retired_soldier', true]);
+    const same = readProfileText('军人身份: 退伍军人\n退役时身份: 退役士兵\n', { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(same.ok).toBe(true);
+  });
   it('reads 分散供养特困 as saying how the support is given; 特困 alone leaves it open', () => {
     const read = (text: string) => {
       const r = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
