@@ -21,6 +21,8 @@ export interface RowSource {
   headerRow: number;
   /** Rows above the header that are not blank (a title, a unit and date): not people, not checked. */
   aboveHeader?: string[][];
+  /** Hidden sheets of a workbook passed over for the first one shown (no --sheet), and the sheet read. */
+  hiddenSheets?: { read: string; hidden: string[] };
   batches: AsyncIterable<RowBatch>;
   /** Bytes of the file consumed so far and in all, for progress. */
   progress(): { done: number; total: number };

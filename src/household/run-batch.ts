@@ -42,6 +42,8 @@ export interface BatchLayout {
   headerRow: number;
   /** Rows above the header that are not blank (a title): not checked, for a note. */
   aboveHeader?: string[][];
+  /** Hidden sheets passed over, for a note. */
+  hiddenSheets?: RowSource['hiddenSheets'];
 }
 
 /** Where output rows go, in input order. */
@@ -148,6 +150,7 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
     encodingDoubt: source.encodingDoubt,
     headerRow: source.headerRow,
     aboveHeader: source.aboveHeader,
+    hiddenSheets: source.hiddenSheets,
   };
   const processor = new RowProcessor({ plan, asOf: options.asOf, lang: options.lang, checker: options.checker, file, full: options.full });
 

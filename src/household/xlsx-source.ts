@@ -187,6 +187,8 @@ function rewriteFormulaCells(xml: string): string {
 
 interface SheetLike {
   name?: string;
+  /** 'hidden' or 'veryHidden' for a sheet hidden in Excel: known when xl/workbook.xml came before the sheet in the zip, as Excel writes it. */
+  state?: string;
   /** The sheet's XML, read when its rows are first asked for. */
   iterator: AsyncIterable<Buffer | string>;
   [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
@@ -199,8 +201,11 @@ interface ReaderInternals {
   _parseSharedStrings(this: unknown, entry: Readable): AsyncGenerator<unknown>;
 }
 
+const isHidden = (sheet: SheetLike) => sheet.state === 'hidden' || sheet.state === 'veryHidden';
+
+/** The sheet asked for: by name or position; without --sheet, the first one shown in Excel (a hidden first sheet is a lookup list, not the roster). */
 function matches(sheet: SheetLike, position: number, wanted: string | undefined): boolean {
-  if (wanted === undefined) return position === 1;
+  if (wanted === undefined) return !isHidden(sheet);
   if (/^\d+$/.test(wanted)) return Number(wanted) === position;
   return sheet.name === wanted;
 }
@@ -265,19 +270,25 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
     };
   }
 
+  /** Hidden sheets passed over before the one read (no --sheet), and its name, for a note. */
+  const hidden: string[] = [];
+  let read = '';
   async function* sheetRows(): AsyncGenerator<{ number: number; cells: string[] }> {
     let position = 0;
     const seen: string[] = [];
     try {
       for await (const sheet of reader as unknown as AsyncIterable<SheetLike>) {
         position++;
-        seen.push(sheet.name ?? `Sheet${position}`);
-        if (!matches(sheet, position, options.sheet)) {
+        const name = sheet.name ?? `Sheet${position}`;
+        seen.push(name);
+        if (read !== '' || !matches(sheet, position, options.sheet)) {
+          if (read === '' && options.sheet === undefined) hidden.push(name);
           // Read through, not left: exceljs removes a sheet's temporary file when the next is asked for,
           // and a sheet not read would open it after that (an uncaught ENOENT).
           for await (const _row of sheet);
           continue;
         }
+        read = name;
         sheet.iterator = sheetXml(sheet.iterator);
         // Read now, not sooner: a workbook's date system is known once xl/workbook.xml is read.
         const date1904 = internals.properties?.model?.date1904 === true;
@@ -333,5 +344,6 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
   const source: RowSource = { header, headerRow: top[at].number, batches: batches(), progress: () => ({ done, total }), encoding: 'xlsx', close };
   const above = top.slice(0, at).map((row) => row.cells).filter((cells) => !isBlankRow(cells));
   if (above.length > 0) source.aboveHeader = above;
+  if (hidden.length > 0) source.hiddenSheets = { read, hidden };
   return source;
 }

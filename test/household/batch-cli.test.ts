@@ -470,6 +470,26 @@ describe('Excel files', () => {
     ]);
   });
 
+  it('reads the first sheet shown when the first is hidden, and says so; --sheet still reads a hidden one', async () => {
+    const dir = tempDir();
+    const book = new ExcelJS.Workbook();
+    const lists = book.addWorksheet('选项');
+    lists.addRow(['农村', '城镇']);
+    lists.state = 'hidden';
+    const sheet = book.addWorksheet('花名册');
+    sheet.addRow(['户编号', '姓名', '户籍性质']);
+    sheet.addRow(['H1', '甲', '农村']);
+    await book.xlsx.writeFile(join(dir, 'roster.xlsx'));
+    const r = await runBatchCli(['roster.xlsx', ...AS_OF, '--format', 'jsonl'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('工作簿的隐藏工作表 选项 没有读；读的是第一张显示的工作表 花名册（要读隐藏的表，用 --sheet 指定）');
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).household_id)).toEqual(['H1']);
+    const hidden = await runBatchCli(['roster.xlsx', ...AS_OF, '--sheet', '选项'], { cwd: dir });
+    expect(hidden.code).toBe(2);
+    expect(hidden.stderr).toContain('NO_KNOWN_COLUMN');
+    expect(hidden.stderr).not.toContain('隐藏工作表');
+  });
+
   it('passes over a merged title row and an empty row above the header, numbering rows as Excel shows them', async () => {
     const dir = tempDir();
     const book = new ExcelJS.Workbook();

@@ -45,6 +45,7 @@ interface BatchFlags {
 const NOTES = {
   zh: {
     carried: (names: string[]) => `以下列不是档案字段，原样带到输出：${names.map((n) => withLookalike(n, 'zh')).join('、')}\n`,
+    hiddenSheets: (read: string, hidden: string[]) => `工作簿的隐藏工作表 ${hidden.join('、')} 没有读；读的是第一张显示的工作表 ${read}（要读隐藏的表，用 --sheet 指定）\n`,
     aboveHeader: (row: number, rows: string[]) => `表头在第 ${row} 行；其上的 ${rows.length} 行不是人员，未核查：${rows.join('；')}\n`,
     noHousehold: '没有户编号（household_id）列：不知道谁和谁是一户，按户判断的事实（家庭救助身份、零就业家庭、一户多残、父母外出务工）只取本人这一行能说明的，其余待核实\n',
     sheetIgnored: '--sheet 只用于 .xlsx 工作簿：这个文件按 CSV 读取，--sheet 不起作用\n',
@@ -65,6 +66,7 @@ const NOTES = {
   },
   en: {
     carried: (names: string[]) => `columns that are not profile keys, carried through unchanged: ${names.map((n) => withLookalike(n, 'en')).join(', ')}\n`,
+    hiddenSheets: (read: string, hidden: string[]) => `hidden sheets ${hidden.join(', ')} were passed over; read the first sheet shown, ${read} (--sheet reads a hidden one)\n`,
     aboveHeader: (row: number, rows: string[]) => `the header is row ${row}; the ${rows.length} rows above it are not people and were not checked: ${rows.join('; ')}\n`,
     noHousehold: 'no household_id column: who lives with whom is not known, so the household facts (assistance, zero employment, several disabled, parents away) are what each row itself settles, and undetermined otherwise\n',
     sheetIgnored: '--sheet is for .xlsx workbooks: this file is read as CSV, and --sheet does nothing\n',
@@ -239,7 +241,7 @@ export function registerBatchCommand(program: Command, io: Io): void {
     .option('--out <file>', '写到文件（写完才改名，中断不留半截文件；- 为标准输出） / write to FILE (renamed into place when complete; - for standard output)')
     .addOption(new Option('--format <format>', '输出格式 / output format (default csv, or by --out extension)').choices(['csv', 'jsonl', 'xlsx']))
     .option('--encoding <name>', 'CSV 编码：utf-8、gb18030、gbk …（默认自动识别） / CSV encoding (detected by default)')
-    .option('--sheet <name>', '.xlsx 的工作表名或序号（默认第一张） / sheet name or number (default the first)')
+    .option('--sheet <name>', '.xlsx 的工作表名或序号（默认第一张显示的） / sheet name or number (default the first one shown)')
     .option('--sorted', '文件已按户编号排好：只读一遍 / rows are grouped by household: read once')
     .option('--fill-household-ids', '户编号为空的行沿用上一行的户编号（Excel 合并单元格；单线程） / a blank household id takes the one above (merged cells; one thread)')
     .option('--wide', '每个项目一列 / one column per item')
@@ -325,6 +327,7 @@ async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, 
       full: format === 'jsonl',
       start(layout: BatchLayout) {
         hasHouseholdColumn = layout.plan.household >= 0;
+        if (layout.hiddenSheets) io.stderr(notes.hiddenSheets(layout.hiddenSheets.read, layout.hiddenSheets.hidden));
         if (layout.aboveHeader) io.stderr(notes.aboveHeader(layout.headerRow, layout.aboveHeader.map(aboveHeaderText)));
         if (layout.carriedLabels.length > 0) io.stderr(notes.carried(layout.carriedLabels));
         if (layout.plan.household < 0) io.stderr(notes.noHousehold);
