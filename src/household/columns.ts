@@ -68,28 +68,57 @@ export function planColumns(header: readonly string[], file?: string, headerRow 
 
 /** Rows a roster may have above its header: a title (隆昌市…花名册), a line of unit and date, a row grouping the labels. */
 export const MAX_ROWS_ABOVE_HEADER = 10;
+/** Rows below the header's first that may finish it (a header over two or three rows of merged cells). */
+const MAX_HEADER_ROWS = 3;
+
+const named = (cell: string | undefined): boolean => cell !== undefined && cell.trim() !== '' && resolveKey(cell) !== undefined;
 
 function namedColumns(row: readonly string[]): number {
   let n = 0;
-  for (const cell of row) if (cell.trim() !== '' && resolveKey(cell) !== undefined) n++;
+  for (const cell of row) if (named(cell)) n++;
   return n;
 }
 
+/** Where a table's header is: its rows (`first` to `last`) and its column names. */
+export interface HeaderRows {
+  first: number;
+  last: number;
+  labels: string[];
+}
+
 /**
- * Which of a table's first rows is its header: the first row when it names
- * a profile column; else, of the rows below it (up to MAX_ROWS_ABOVE_HEADER),
- * the first naming two columns or more, or failing that one. 0 when none
- * does: planColumns then says what the first row holds.
+ * A table's header among its first rows: the row naming the most profile
+ * columns (the first of them on a tie; row 0 when none names one, and
+ * planColumns then says what it holds). Rows above it are a title. A header
+ * may go on below over merged cells (救助情况 over 救助身份 | 特困供养方式,
+ * the other columns merged down and blank): a row below that names a column
+ * and holds nothing under a column the header already names finishes it,
+ * its names taking the place of the grouping or blank cells above them.
  */
-export function headerIndex(rows: readonly (readonly string[])[]): number {
-  if (rows.length === 0 || namedColumns(rows[0]) > 0) return 0;
-  let one = -1;
-  for (let i = 1; i < Math.min(rows.length, MAX_ROWS_ABOVE_HEADER + 1); i++) {
+export function findHeader(rows: readonly (readonly string[])[]): HeaderRows {
+  let first = 0;
+  let most = 0;
+  for (let i = 0; i < Math.min(rows.length, MAX_ROWS_ABOVE_HEADER + 1); i++) {
     const n = namedColumns(rows[i]);
-    if (n >= 2) return i;
-    if (n === 1 && one < 0) one = i;
+    if (n > most) {
+      first = i;
+      most = n;
+    }
   }
-  return Math.max(0, one);
+  let labels = (rows[first] ?? []).map((cell) => cell.trim());
+  let last = first;
+  while (most > 0 && last + 1 < rows.length && last + 1 - first < MAX_HEADER_ROWS) {
+    const below = rows[last + 1];
+    const finishes = namedColumns(below) > 0 && below.every((cell, j) => cell.trim() === '' || named(cell) || !named(labels[j]));
+    if (!finishes) break;
+    const width = Math.max(labels.length, below.length);
+    labels = Array.from({ length: width }, (_, j) => {
+      const under = (below[j] ?? '').trim();
+      return under !== '' && (named(under) || (labels[j] ?? '') === '') ? under : (labels[j] ?? '');
+    });
+    last++;
+  }
+  return { first, last, labels };
 }
 
 /**

@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { open, stat } from 'node:fs/promises';
 import { BatchInputError, openProblem } from './batch-error.js';
-import { MAX_ROWS_ABOVE_HEADER, headerIndex } from './columns.js';
+import { MAX_ROWS_ABOVE_HEADER, findHeader } from './columns.js';
 import { detectFileEncoding, isKnownEncoding, makeDecoder, replacementsIn, type FileEncoding, type TextChunkDecoder } from './encoding.js';
 import { isBlankRow, type RowBatch, type RowSource } from './rows.js';
 
@@ -368,18 +368,19 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
   const head = first.value;
   // A title may stand above the header (隆昌市…花名册): its records are not people. Rows are
   // still numbered as records from the file's first, so worker threads skip the same records.
-  const at = headerIndex(head.rows);
-  const headerRow = at + 1;
+  const found = findHeader(head.rows);
+  const headerRow = found.last + 1;
   // A quote in the header never closed takes the rest of the file into one column name: no row would be left.
-  const headerBroken = head.broken?.get(at);
-  const problem = headerBroken
-    ? new BatchInputError('UNTERMINATED_QUOTE', `${file} 的表头（第 ${headerRow} 行）里有引号没有闭合（${headerBroken}），后面的行都被读进了表头`, { file, line: headerRow })
-    : headerProblem(head.rows[at], file, headerRow, forced, detected, doubt);
+  const brokenAt = [...(head.broken?.keys() ?? [])].find((i) => i >= found.first && i <= found.last);
+  const problem =
+    brokenAt !== undefined
+      ? new BatchInputError('UNTERMINATED_QUOTE', `${file} 的表头（第 ${brokenAt + 1} 行）里有引号没有闭合（${head.broken!.get(brokenAt)}），后面的行都被读进了表头`, { file, line: brokenAt + 1 })
+      : headerProblem(head.rows[found.first], file, found.first + 1, forced, detected, doubt);
   if (problem) {
     await close();
     throw problem;
   }
-  const header = head.rows[at].map((h) => h.trim());
+  const header = found.labels;
   async function* rest(): AsyncGenerator<RowBatch> {
     if (head.rows.length > headerRow) {
       const batch: RowBatch = { rows: head.rows.slice(headerRow), first: headerRow + 1 };
@@ -393,7 +394,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
     }
   }
   const source: RowSource = { header, headerRow, batches: rest(), progress: () => ({ done, total }), encoding, syntax, close };
-  const above = head.rows.slice(0, at).filter((row) => !isBlankRow(row));
+  const above = head.rows.slice(0, found.first).filter((row) => !isBlankRow(row));
   if (above.length > 0) source.aboveHeader = above;
   if (doubt) source.encodingDoubt = doubt;
   return source;

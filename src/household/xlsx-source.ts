@@ -13,7 +13,7 @@ import { stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { BatchInputError, openProblem } from './batch-error.js';
-import { MAX_ROWS_ABOVE_HEADER, headerIndex } from './columns.js';
+import { MAX_ROWS_ABOVE_HEADER, findHeader } from './columns.js';
 import { isBlankRow, type RowBatch, type RowSource } from './rows.js';
 
 export interface XlsxOptions {
@@ -314,10 +314,16 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
     top.push(next.value);
   }
   if (top.length === 0) throw new BatchInputError('EMPTY_FILE', file, { file });
-  const at = headerIndex(top.map((row) => row.cells));
-  const header = top[at].cells.map((h) => h.trim());
+  // One more row than a title may take: a header found last may go on below it.
+  for (let more = 0; more < 2; more++) {
+    const next = await rows.next();
+    if (next.done) break;
+    top.push(next.value);
+  }
+  const found = findHeader(top.map((row) => row.cells));
+  const header = found.labels;
   async function* after(): AsyncGenerator<{ number: number; cells: string[] }> {
-    yield* top.slice(at + 1);
+    yield* top.slice(found.last + 1);
     yield* rows;
   }
   // Later rows may be longer than the header row's last filled cell; cells past it stay.
@@ -341,8 +347,8 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
     await rows.return(undefined);
     input.destroy();
   };
-  const source: RowSource = { header, headerRow: top[at].number, batches: batches(), progress: () => ({ done, total }), encoding: 'xlsx', close };
-  const above = top.slice(0, at).map((row) => row.cells).filter((cells) => !isBlankRow(cells));
+  const source: RowSource = { header, headerRow: top[found.last].number, batches: batches(), progress: () => ({ done, total }), encoding: 'xlsx', close };
+  const above = top.slice(0, found.first).map((row) => row.cells).filter((cells) => !isBlankRow(cells));
   if (above.length > 0) source.aboveHeader = above;
   if (hidden.length > 0) source.hiddenSheets = { read, hidden };
   return source;

@@ -51,6 +51,20 @@ describe('rows above the header: blank lines, a title', () => {
     expect(r.stderr).not.toContain(ZHANG);
   });
 
+  it('reads a header over two rows of merged cells as one, below a title; people are numbered from the row after it', async () => {
+    const r = await runOn(
+      'two.csv',
+      '隆昌市花名册,,,,,,\r\n户编号,姓名,户籍性质,救助情况,,居住危房,备注\r\n,,,救助身份,特困供养方式,,\r\nH1,张大山,农村,特困,分散供养,是,\r\n',
+      ['--format', 'jsonl', '--domain', '住有所居'],
+    );
+    expect(r.code).toBe(0);
+    const lines = readFileSync(join(r.dir, 'result.csv'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.row, l.person.assistance, l.person.tekun_care])).toEqual([[4, ['tekun'], 'dispersed']]);
+    expect(lines[0].results.find((x: { id: string }) => x.id === 'rural-dangerous-house-renovation').status).toBe('eligible');
+    expect(r.stderr).toContain('表头在第 3 行；其上的 1 行不是人员，未核查：隆昌市花名册');
+    expect(r.stderr).toContain('原样带到输出：备注');
+  });
+
   it('finds the delimiter on the header when the title above is a lone cell', async () => {
     const r = await runOn('tabs.csv', '隆昌市花名册\r\n户编号\t姓名\r\nH1\ta\r\n');
     const rows = parseCsvOutput(readFileSync(join(r.dir, 'result.csv'), 'utf8'));
@@ -83,15 +97,16 @@ describe('rows above the header: blank lines, a title', () => {
   it.skipIf(!BUILT)('are passed over the same way on worker threads as on one, in both passes and --sorted (needs npm run build)', () => {
     const dir = tempDir();
     const people = Array.from({ length: 3000 }, (_, i) => `H${Math.floor(i / 3)},人${i},${i % 3 === 0 ? '低保' : ''}`);
-    writeFileSync(join(dir, 'title.csv'), `\r\n隆昌市花名册,,\r\n户编号,姓名,救助身份\r\n${people.join('\r\n')}\r\n`);
+    writeFileSync(join(dir, 'title.csv'), `\r\n隆昌市花名册,,\r\n户编号,姓名,救助情况\r\n,,救助身份\r\n${people.join('\r\n')}\r\n`);
     for (const sorted of [[], ['--sorted']]) {
       const runs = ['0', '2'].map((jobs) => spawnSync(process.execPath, [BIN, 'batch', 'title.csv', '--jobs', jobs, ...sorted, ...AS_OF], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 }));
       expect(runs.map((run) => run.status)).toEqual([0, 0]);
       expect(runs[1].stdout).toBe(runs[0].stdout);
       const lines = runs[0].stdout.trim().split('\r\n');
       expect(lines).toHaveLength(3001);
-      expect(lines[1].startsWith('4,H0,人0,')).toBe(true);
-      expect(lines[3000].startsWith('3003,H999,人2999,')).toBe(true);
+      expect(lines[1].startsWith('5,H0,人0,')).toBe(true);
+      expect(lines[3000].startsWith('3004,H999,人2999,')).toBe(true);
+      expect(runs[0].stderr).toContain('表头在第 4 行');
     }
   });
 });

@@ -1,24 +1,44 @@
-/** Which of a roster's first rows is its header (columns.ts headerIndex). */
+/** Where a roster's header is, and its names when it spans rows (columns.ts findHeader). */
 import { describe, expect, it } from 'vitest';
-import { MAX_ROWS_ABOVE_HEADER, headerIndex } from '../../src/household/columns.js';
+import { MAX_ROWS_ABOVE_HEADER, findHeader } from '../../src/household/columns.js';
 
 describe('the header row', () => {
   it.each<[string, string[][], number]>([
-    ['the first row, when it names a column', [['户编号', '备注'], ['H1', '']], 0],
-    ['the first row even when a later one names more', [['姓名', '电话'], ['户编号', '姓名', '身份证号']], 0],
+    ['the first row, when it names columns', [['户编号', '备注'], ['H1', '']], 0],
     ['below a title', [['隆昌市花名册', '', ''], ['户编号', '姓名', '身份证号'], ['H1', '甲', '']], 1],
     ['below a row grouping the labels', [['基本信息', '', '救助情况'], ['户编号', '姓名', '救助身份']], 1],
     ['below blank rows and a line of unit and date', [[''], ['填报单位：金鹅街道', '', '填报日期：2025年6月'], ['户编号', '姓名']], 2],
-    ['the first naming two columns, before one naming one', [['标题'], ['姓名：', '户籍性质'], ['户编号', '姓名', '户籍性质']], 2],
-    ['the first naming one, when none names two', [['标题'], ['说明'], ['姓名', '电话']], 2],
+    ['the row naming the most columns, below a first row naming one (镇街 山川镇 填报日期)', [['镇街', '山川镇', '填报日期', '2025-05-20'], ['户编号', '姓名', '身份证号', '救助身份']], 1],
+    ['below a grouping row that names one column', [['基本信息', '', '', '', '救助身份', '', '住房情况'], ['户编号', '姓名', '身份证号', '户籍性质', '救助身份', '低保', '居住危房']], 1],
+    ['the first of two that name as many', [['姓名', '户编号'], ['H1', '甲'], ['姓名', '户编号']], 0],
     ['the first row when none near the top names a column (planColumns says what it holds)', [['甲', '乙'], ['1', '2']], 0],
-  ])('is %s', (_what, rows, index) => {
-    expect(headerIndex(rows)).toBe(index);
+  ])('is %s', (_what, rows, first) => {
+    expect(findHeader(rows).first).toBe(first);
   });
 
   it(`is looked for in the first ${MAX_ROWS_ABOVE_HEADER + 1} rows only`, () => {
     const titles = Array.from({ length: MAX_ROWS_ABOVE_HEADER }, (_, i) => [`标题${i}`]);
-    expect(headerIndex([...titles, ['户编号', '姓名']])).toBe(MAX_ROWS_ABOVE_HEADER);
-    expect(headerIndex([...titles, ['说明'], ['户编号', '姓名']])).toBe(0);
+    expect(findHeader([...titles, ['户编号', '姓名']]).first).toBe(MAX_ROWS_ABOVE_HEADER);
+    expect(findHeader([...titles, ['说明'], ['户编号', '姓名']]).first).toBe(0);
+  });
+});
+
+describe('a header over two rows of merged cells', () => {
+  it('takes the names of the row below where the row above groups them or is blank', () => {
+    const rows = [
+      ['隆昌市花名册', '', '', '', '', '', ''],
+      ['户编号', '姓名', '身份证号', '户籍性质', '救助情况', '', '居住危房'],
+      ['', '', '', '', '救助身份', '特困供养方式', ''],
+      ['H1', '张大山', '', '农村', '特困', '分散供养', '是'],
+    ];
+    expect(findHeader(rows)).toEqual({ first: 1, last: 2, labels: ['户编号', '姓名', '身份证号', '户籍性质', '救助身份', '特困供养方式', '居住危房'] });
+  });
+
+  it('ends at a row of people, whose cells under named columns are values', () => {
+    const rows = [
+      ['户编号', '姓名', '疾病'],
+      ['H1', '甲', '疾病'],
+    ];
+    expect(findHeader(rows)).toEqual({ first: 0, last: 0, labels: ['户编号', '姓名', '疾病'] });
   });
 });
