@@ -13,6 +13,8 @@ export const IDENTIFYING_KEYS: readonly string[] = ['household_id', 'name', 'id_
 
 /** A carried column whose name says it holds ID numbers is masked whatever its cells look like. */
 const ID_COLUMN_NAME = /身份证|证件号|公民身份|id[_ ]?(number|no|card)/i;
+/** An ID number in a cell: a person's row, no header. */
+const HOLDS_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])/;
 
 export interface ColumnPlan {
   /** The header as written (trimmed, ID numbers masked: a roster saved without its header row); a blank name becomes 第N列. */
@@ -51,7 +53,7 @@ export function planColumns(header: readonly string[], file?: string, headerRow 
       throw new BatchInputError(
         'DUPLICATE_COLUMN',
         `第 ${before + 1} 列“${labels[before]}”和第 ${i + 1} 列“${labels[i]}”都是 ${key}（${zh}）`,
-        { file, line: 1, column: i + 1, field: key },
+        { file, line: headerRow, column: i + 1, field: key },
       );
     }
     columnOf.set(key, i);
@@ -60,7 +62,7 @@ export function planColumns(header: readonly string[], file?: string, headerRow 
     // A title row above the header, a file that is not a roster, the wrong encoding: checking every row with no facts would only say "undetermined".
     const shown = labels.slice(0, 4).join('、') + (labels.length > 4 ? '…' : '');
     const sheet = file !== undefined && /\.xlsx$/i.test(file) ? '；名单在另一张工作表时用 --sheet 指定' : '';
-    throw new BatchInputError('NO_KNOWN_COLUMN', `第 ${headerRow} 行应是表头（如 户编号、姓名、身份证号、户籍性质），读到的是：${shown}${sheet}`, { file, line: headerRow });
+    throw new BatchInputError('NO_KNOWN_COLUMN', `前 ${MAX_ROWS_ABOVE_HEADER + 1} 行里没有表头（如 户编号、姓名、身份证号、户籍性质）；第 ${headerRow} 行读到的是：${shown}${sheet}`, { file, line: headerRow });
   }
   const identifying = keys.flatMap((k, i) => (k !== undefined && IDENTIFYING_KEYS.includes(k) ? [i] : []));
   return { labels, keys, columnOf, identifying, carried, idNamed, household: columnOf.get('household_id') ?? -1 };
@@ -98,14 +100,25 @@ export interface HeaderRows {
 export function findHeader(rows: readonly (readonly string[])[]): HeaderRows {
   let first = 0;
   let most = 0;
+  // Rows above of three cells or more: a title or a unit line has fewer, a grouping row leaves blanks where the header goes on.
+  const full: (readonly string[])[] = [];
   for (let i = 0; i < Math.min(rows.length, MAX_ROWS_ABOVE_HEADER + 1); i++) {
-    const n = namedColumns(rows[i]);
+    const row = rows[i];
+    const filled = (cell: string | undefined) => cell !== undefined && cell.trim() !== '';
+    // A row of people whose cells happen to be labels (孤儿, 参保) under a header of unknown names: it fills only
+    // columns that row fills, and most of its cells (张三, 石燕桥镇) name nothing.
+    const names = namedColumns(row);
+    const underAHeader = names * 2 < row.filter(filled).length && full.some((above) => row.every((cell, j) => !filled(cell) || filled(above[j])));
+    const n = underAHeader || row.some((cell) => HOLDS_ID.test(cell)) ? 0 : names;
     if (n > most) {
       first = i;
       most = n;
     }
+    if (row.filter(filled).length >= 3) full.push(row);
   }
-  let labels = (rows[first] ?? []).map((cell) => cell.trim());
+  // A cell merged down over the header keeps its name in the row above (序号, 户主出生日期 over blanks).
+  const above = first > 0 ? rows[first - 1] : [];
+  let labels = (rows[first] ?? []).map((cell, j) => (cell.trim() === '' && most > 0 ? (above[j] ?? '').trim() : cell.trim()));
   let last = first;
   while (most > 0 && last + 1 < rows.length && last + 1 - first < MAX_HEADER_ROWS) {
     const below = rows[last + 1];

@@ -366,6 +366,14 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
   const first = await iterator.next();
   if (first.done || first.value.rows.length === 0) throw new BatchInputError('EMPTY_FILE', file, { file, line: 1 });
   const head = first.value;
+  // Enough rows to find a header below a title (the last line of a short file comes in a batch of its own).
+  while (head.rows.length < MAX_ROWS_ABOVE_HEADER + 3) {
+    const more = await iterator.next();
+    if (more.done) break;
+    const offset = head.rows.length;
+    head.rows.push(...more.value.rows);
+    if (more.value.broken) for (const [i, why] of more.value.broken) (head.broken ??= new Map()).set(offset + i, why);
+  }
   // A title may stand above the header (隆昌市…花名册): its records are not people. Rows are
   // still numbered as records from the file's first, so worker threads skip the same records.
   const found = findHeader(head.rows);

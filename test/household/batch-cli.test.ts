@@ -242,12 +242,12 @@ describe('CSV output', () => {
     writeCsv(dir, 'title.csv', [['隆昌市某镇花名册', '', ''], ['户编号', '姓名', '身份证号'], ['H1', '甲', '']]);
     const title = await runBatchCli(['title.csv', ...AS_OF, '--out', 'out.csv'], { cwd: dir });
     expect(title.code).toBe(0);
-    expect(title.stderr).toContain('表头在第 2 行；其上的 1 行不是人员，未核查：隆昌市某镇花名册');
+    expect(title.stderr).toContain('表头在第 2 行；其上的标题等不是人员，未核查：隆昌市某镇花名册');
     expect(parseCsvOutput(readFileSync(join(dir, 'out.csv'), 'utf8')).map((row) => row.slice(0, 3))).toEqual([['row', '户编号', '姓名'], ['3', 'H1', '甲']]);
     writeCsv(dir, 'other.csv', [['隆昌市某镇花名册', '', ''], ['编号', '品名', '数量'], ['1', '大米', '5']]);
     const other = await runBatchCli(['other.csv', ...AS_OF, '--out', 'out2.csv'], { cwd: dir });
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('other.csv:1: 错误 UNKNOWN_KEY: 未知的字段：[NO_KNOWN_COLUMN] 表头里没有一个认识的列：第 1 行应是表头（如 户编号、姓名、身份证号、户籍性质），读到的是：隆昌市某镇花名册、第2列、第3列');
+    expect(other.stderr).toContain('other.csv:1: 错误 UNKNOWN_KEY: 未知的字段：[NO_KNOWN_COLUMN] 表头里没有一个认识的列：前 11 行里没有表头（如 户编号、姓名、身份证号、户籍性质）；第 1 行读到的是：隆昌市某镇花名册、第2列、第3列');
     expect(existsSync(join(dir, 'out2.csv'))).toBe(false);
   });
 
@@ -460,7 +460,7 @@ describe('Excel files', () => {
     // The first sheet is a note, not a roster: said, with the way to the right sheet.
     const first = await runBatchCli(['roster.xlsx', ...AS_OF], { cwd: dir });
     expect(first.code).toBe(2);
-    expect(first.stderr).toContain('roster.xlsx:1: 错误 UNKNOWN_KEY: 未知的字段：[NO_KNOWN_COLUMN] 表头里没有一个认识的列：第 1 行应是表头（如 户编号、姓名、身份证号、户籍性质），读到的是：这一页不是名单；名单在另一张工作表时用 --sheet 指定');
+    expect(first.stderr).toContain('roster.xlsx:1: 错误 UNKNOWN_KEY: 未知的字段：[NO_KNOWN_COLUMN] 表头里没有一个认识的列：前 11 行里没有表头（如 户编号、姓名、身份证号、户籍性质）；第 1 行读到的是：这一页不是名单；名单在另一张工作表时用 --sheet 指定');
     const named = await runBatchCli(['roster.xlsx', ...AS_OF, '--sheet', '花名册', '--format', 'jsonl'], { cwd: dir });
     expect(named.code).toBe(0);
     const lines = named.stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -502,7 +502,7 @@ describe('Excel files', () => {
     await book.xlsx.writeFile(join(dir, 'roster.xlsx'));
     const r = await runBatchCli(['roster.xlsx', ...AS_OF, '--format', 'jsonl'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('表头在第 3 行；其上的 1 行不是人员，未核查：隆昌市古湖街道低保户花名册');
+    expect(r.stderr).toContain('表头在第 3 行；其上的标题等不是人员，未核查：隆昌市古湖街道低保户花名册');
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((l) => [l.row, l.household_id])).toEqual([[4, 'H1']]);
   });
 

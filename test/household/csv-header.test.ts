@@ -47,7 +47,7 @@ describe('rows above the header: blank lines, a title', () => {
     const r = await runOn('title.csv', `隆昌市金鹅街道低保户花名册,,\r\n填报人：张三 ${ZHANG},,填报日期：2025年6月\r\n户编号,姓名,身份证号\r\nH1,张大,${ZHANG}\r\n合计,1户1人,\r\n`);
     const rows = parseCsvOutput(readFileSync(join(r.dir, 'result.csv'), 'utf8'));
     expect(rows.map((row) => [row[0], row[1]])).toEqual([['row', '户编号'], ['4', 'H1'], ['5', '合计']]);
-    expect(r.stderr).toContain(`表头在第 3 行；其上的 2 行不是人员，未核查：隆昌市金鹅街道低保户花名册；填报人：张三 ${ZHANG.slice(0, 6)}********${ZHANG.slice(-4)} 填报日期：2025年6月`);
+    expect(r.stderr).toContain(`表头在第 3 行；其上的标题等不是人员，未核查：隆昌市金鹅街道低保户花名册；填报人：张三 ${ZHANG.slice(0, 6)}********${ZHANG.slice(-4)} 填报日期：2025年6月`);
     expect(r.stderr).not.toContain(ZHANG);
   });
 
@@ -61,8 +61,24 @@ describe('rows above the header: blank lines, a title', () => {
     const lines = readFileSync(join(r.dir, 'result.csv'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.row, l.person.assistance, l.person.tekun_care])).toEqual([[4, ['tekun'], 'dispersed']]);
     expect(lines[0].results.find((x: { id: string }) => x.id === 'rural-dangerous-house-renovation').status).toBe('eligible');
-    expect(r.stderr).toContain('表头在第 3 行；其上的 1 行不是人员，未核查：隆昌市花名册');
+    expect(r.stderr).toContain('表头在第 3 行；其上的标题等不是人员，未核查：隆昌市花名册');
     expect(r.stderr).toContain('原样带到输出：备注');
+  });
+
+  it('masks a column named for birth dates or ID numbers in the row above a header of merged cells', async () => {
+    const spouse = idFor('1961-01-01', 'female', '33');
+    const r = await runOn('merged.csv', `序号,家庭成员,,,户主出生日期,配偶身份证号\r\n,户编号,姓名,身份证号,,\r\n1,H1,甲,${ZHANG},1958-03-02,${spouse.slice(0, 16)}\r\n`);
+    const rows = parseCsvOutput(readFileSync(join(r.dir, 'result.csv'), 'utf8'));
+    expect(rows[0].slice(0, 7)).toEqual(['row', '户编号', '姓名', '身份证号', '序号', '户主出生日期', '配偶身份证号']);
+    expect(rows[1].slice(0, 6)).toEqual(['3', 'H1', '甲', `${ZHANG.slice(0, 6)}********${ZHANG.slice(-4)}`, '1', '1958-**-**']);
+    // One digit short of an ID number, and still masked whole for its column's name.
+    expect(rows[1][6]).toMatch(/^511028\*+\d{2}$/);
+  });
+
+  it('finds a header that is the last line, with no line end, below a title', async () => {
+    const r = await runOn('empty.csv', '隆昌市花名册,,\n户编号,姓名,身份证号');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(r.dir, 'result.csv'), 'utf8')).toBe('\uFEFFrow,户编号,姓名,身份证号,eligible,undetermined,error\r\n');
   });
 
   it('finds the delimiter on the header when the title above is a lone cell', async () => {

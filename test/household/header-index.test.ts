@@ -12,6 +12,8 @@ describe('the header row', () => {
     ['below a grouping row that names one column', [['基本信息', '', '', '', '救助身份', '', '住房情况'], ['户编号', '姓名', '身份证号', '户籍性质', '救助身份', '低保', '居住危房']], 1],
     ['the first of two that name as many', [['姓名', '户编号'], ['H1', '甲'], ['姓名', '户编号']], 0],
     ['the first row when none near the top names a column (planColumns says what it holds)', [['甲', '乙'], ['1', '2']], 0],
+    ['not a row of people whose cells are labels by chance (孤儿, 参保) under a header of unknown names', [['序号', '户主', '人员类别', '参保情况', '住址'], ['1', '张三', '孤儿', '参保', '石燕桥镇'], ['2', '李四', '孤儿', '参保', '石燕桥镇']], 0],
+    ['not a row holding an ID number', [['标题'], ['H1', '511028195001011239', '孤儿', '参保']], 0],
   ])('is %s', (_what, rows, first) => {
     expect(findHeader(rows).first).toBe(first);
   });
@@ -32,6 +34,15 @@ describe('a header over two rows of merged cells', () => {
       ['H1', '张大山', '', '农村', '特困', '分散供养', '是'],
     ];
     expect(findHeader(rows)).toEqual({ first: 1, last: 2, labels: ['户编号', '姓名', '身份证号', '户籍性质', '救助身份', '特困供养方式', '居住危房'] });
+  });
+
+  it('takes a name merged down from the row above for a blank header cell (序号, 户主出生日期)', () => {
+    const rows = [
+      ['序号', '家庭成员', '', '', '', '户主出生日期', '备注'],
+      ['', '户编号', '姓名', '身份证号', '与户主关系', '', ''],
+      ['1', 'H1', '甲', '', '户主', '1980-05-05', ''],
+    ];
+    expect(findHeader(rows)).toEqual({ first: 1, last: 1, labels: ['序号', '户编号', '姓名', '身份证号', '与户主关系', '户主出生日期', '备注'] });
   });
 
   it('ends at a row of people, whose cells under named columns are values', () => {

@@ -46,7 +46,7 @@ const NOTES = {
   zh: {
     carried: (names: string[]) => `以下列不是档案字段，原样带到输出：${names.map((n) => withLookalike(n, 'zh')).join('、')}\n`,
     hiddenSheets: (read: string, hidden: string[]) => `工作簿的隐藏工作表 ${hidden.join('、')} 没有读；读的是第一张显示的工作表 ${read}（要读隐藏的表，用 --sheet 指定）\n`,
-    aboveHeader: (row: number, rows: string[]) => `表头在第 ${row} 行；其上的 ${rows.length} 行不是人员，未核查：${rows.join('；')}\n`,
+    aboveHeader: (row: number, rows: string[]) => `表头在第 ${row} 行；其上的标题等不是人员，未核查：${rows.join('；')}\n`,
     noHousehold: '没有户编号（household_id）列：不知道谁和谁是一户，按户判断的事实（家庭救助身份、零就业家庭、一户多残、父母外出务工）只取本人这一行能说明的，其余待核实\n',
     sheetIgnored: '--sheet 只用于 .xlsx 工作簿：这个文件按 CSV 读取，--sheet 不起作用\n',
     wideIgnored: '--wide 只用于 CSV 和 xlsx 输出：JSON 行本来就有每一项的结果\n',
@@ -67,7 +67,7 @@ const NOTES = {
   en: {
     carried: (names: string[]) => `columns that are not profile keys, carried through unchanged: ${names.map((n) => withLookalike(n, 'en')).join(', ')}\n`,
     hiddenSheets: (read: string, hidden: string[]) => `hidden sheets ${hidden.join(', ')} were passed over; read the first sheet shown, ${read} (--sheet reads a hidden one)\n`,
-    aboveHeader: (row: number, rows: string[]) => `the header is row ${row}; the ${rows.length} rows above it are not people and were not checked: ${rows.join('; ')}\n`,
+    aboveHeader: (row: number, rows: string[]) => `the header is row ${row}; the title and such above it are not people and were not checked: ${rows.join('; ')}\n`,
     noHousehold: 'no household_id column: who lives with whom is not known, so the household facts (assistance, zero employment, several disabled, parents away) are what each row itself settles, and undetermined otherwise\n',
     sheetIgnored: '--sheet is for .xlsx workbooks: this file is read as CSV, and --sheet does nothing\n',
     wideIgnored: '--wide is for CSV and xlsx output: JSON lines hold every item already\n',
@@ -89,7 +89,7 @@ const NOTES = {
 
 /** A row above the header as the note shows it: its cells, ID numbers masked, cut short. */
 function aboveHeaderText(cells: readonly string[]): string {
-  const text = maskIdNumbersInText(cells.map((c) => c.trim()).filter((c) => c !== '').join(' '));
+  const text = maskIdNumbersInText(cells.map((c) => c.replace(/\s+/g, ' ').trim()).filter((c) => c !== '').join(' '));
   const chars = [...text];
   return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text;
 }
@@ -353,7 +353,8 @@ async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, 
     }
     if (hasHouseholdColumn && report.withoutId > 0) io.stderr(notes.withoutId(report.withoutId, flags.fillHouseholdIds === true));
     if (report.errors > 0) io.stderr(notes.failed(report.errors));
-    for (const [code, { count, rows }] of Object.entries(report.warnings.counts)) {
+    // By their first row: the order threads finish in is no order.
+    for (const [code, { count, rows }] of Object.entries(report.warnings.counts).sort(([, a], [, b]) => a.rows[0] - b.rows[0])) {
       io.stderr(notes.warned(count, ISSUE_TITLES[code as IssueCode]?.[flags.lang] ?? code, rows, notes.warningHints[code] ?? ''));
     }
     setExitCode(cmd, report.errors > 0 ? 1 : 0);
