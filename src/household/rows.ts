@@ -41,25 +41,33 @@ export const isBlankRow = (row: readonly string[]): boolean => {
   return true;
 };
 
-/** What a roster's footer rows start with: totals, signatures, notes (合计, 制表人：, 注：). */
-const FOOTER_START = /^(?:合计|总计|小计|共计|累计|制表|填表|填报人|审核|审批|负责人|统计人|经办人|核对人|说明|注[:：]|备注[:：])/;
+/**
+ * What a roster's footer rows start with, once their spaces are taken out
+ * (合　计, 制 表 人 are spaced to fill a cell): a total, a signer (制表人 …),
+ * a unit line (填报单位, 填报日期, 联系电话) with anything after it; short
+ * labels only with a colon or alone (审核：, 注1：), so 审批通过 in a
+ * status column stays a person's; a stamp.
+ */
+const FOOTER_START =
+  /^(?:合计|总计|小计|共计|累计|(?:单位)?负责人|(?:制表|填表|填报|审核|审批|统计|经办|核对|联系)人|填报单位|填报日期|填报说明|联系电话|分管领导|(?:制表|填表|审核|审批|说明|附注|备注|注\d*|签字|签名)(?:[:：]|$)|[（(]?盖章)/;
 /** The first characters of those words: most rows are passed by one look-up. */
-const FOOTER_FIRST = new Set([...'合总小共累制填审负统经核说注备'].map((c) => c.charCodeAt(0)));
+const FOOTER_FIRST = new Set([...'合总小共累单负制填审统经核联说附备注签分（(盖'].map((c) => c.charCodeAt(0)));
 /** An ID number of 18 (or 15) characters in a cell: a person's row, never a footer. */
 const HOLDS_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])|(?<![0-9])[0-9]{15}(?![0-9])/;
 
 /**
  * A footer row below the people (合计 2户5人, 制表人：张三 审核人：李四):
- * its first filled cell starts with such a word, and no cell holds an ID
- * number. It is nobody: no member of a household, reported as such.
+ * its first filled cell starts with such a word, and no other cell holds an
+ * ID number. It is nobody: no member of a household, reported as such.
  */
 export const isFooterRow = (row: readonly string[]): boolean => {
-  for (const cell of row) {
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
     if (cell === '') continue;
-    const text = cell.trim();
+    const text = cell.replace(/\s+/g, '');
     if (text === '') continue;
     if (!FOOTER_FIRST.has(text.charCodeAt(0)) || !FOOTER_START.test(text)) return false;
-    return !row.some((c) => HOLDS_ID.test(c));
+    return !row.some((c, j) => j !== i && HOLDS_ID.test(c));
   }
   return false;
 };

@@ -22,6 +22,18 @@ describe('a footer row', () => {
     ['a row holding an ID number', ['合计', ZHANG, ''], false],
     ['a blank row', ['', '', ''], false],
     ['a household id that only contains such a word', ['户合计1', '甲', ''], false],
+    ['a total spaced to fill its cell', ['合　计', '1户2人', ''], true],
+    ['a total with plain spaces', ['', '合 计', ''], true],
+    ['a signer spaced out, with a line break', ['制 表 人：张三\n审核人：李四', '', ''], true],
+    ['a unit line', ['填报单位：石燕桥镇人民政府', '', '填报日期：2025年6月1日'], true],
+    ['a unit line with its stamp', ['', '填报单位（盖章）：山川镇', ''], true],
+    ['the head of the unit', ['单位负责人：张三', '', ''], true],
+    ['a stamp', ['（盖章）', '', ''], true],
+    ['a numbered note', ['注1：以上数据截至5月', '', ''], true],
+    ['a note with an ASCII colon', ['注:', '', ''], true],
+    ['a signer with an ID number in the same cell', [`审核人：李四 ${ZHANG}`, '', ''], true],
+    ['a status column of people (审批通过)', ['审批通过', 'H1', '甲'], false],
+    ['a remark that starts with 说明 but says more', ['说明书已领', 'H1', '甲'], false],
   ])('is told: %s', (_what, row, footer) => {
     expect(isFooterRow(row)).toBe(footer);
   });
