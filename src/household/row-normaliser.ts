@@ -8,6 +8,7 @@
  * reader's. test/household/row-normaliser.test.ts holds the two equal.
  */
 import type { Issue } from '../issues.js';
+import { isBlankValue, isPlaceholder } from '../profile/blank.js';
 import { coerceValue } from '../profile/coerce.js';
 import { completedYears } from '../profile/dates.js';
 import { FIELD_BY_KEY, type FieldDef } from '../profile/fields.js';
@@ -93,7 +94,7 @@ export function compileRowNormaliser(plan: ColumnPlan, options: RowNormaliserOpt
 
   /** A cell value a column's memo has not seen yet. */
   const learn = (c: Column, raw: string): unknown => {
-    const coerced = raw.trim() === '' ? undefined : coerceValue(c.field, raw);
+    const coerced = isBlankValue(raw) ? undefined : coerceValue(c.field, raw);
     const value = coerced === undefined ? BLANK : coerced.ok ? coerced.value : FAILED;
     if (Array.isArray(value)) Object.freeze(value); // shared between rows
     if (c.memo!.size < MEMO_LIMIT) c.memo!.set(raw, value);
@@ -132,7 +133,7 @@ export function compileRowNormaliser(plan: ColumnPlan, options: RowNormaliserOpt
     return { ok: true, profile, warnings: NO_WARNINGS };
   };
 
-  return generate(columns, { emptyProfile, BLANK, FAILED, learn, slow, finish });
+  return generate(columns, { emptyProfile, BLANK, FAILED, learn, slow, finish, isPlaceholder });
 }
 
 /**
@@ -147,7 +148,7 @@ function generate(columns: readonly Column[], helpers: Record<string, unknown>):
   const lines = columns.map((c, k) => {
     const cell = `raw=cells[${c.index}];if(raw!==undefined&&raw!==''){`;
     const store = `p[${JSON.stringify(c.key)}]`;
-    if (c.memo === undefined) return `${cell}text=raw.trim();if(text!=='')${store}=text;}`;
+    if (c.memo === undefined) return `${cell}text=raw.trim();if(text!==''&&!isPlaceholder(text))${store}=text;}`;
     // Only a new value is trimmed and coerced; a remembered one is a single look-up.
     return `${cell}v=m${k}.get(raw);if(v===undefined)v=learn(columns[${k}],raw);if(v!==BLANK){if(v===FAILED)return slow(cells,row);${store}=v;}}`;
   });

@@ -5,6 +5,7 @@
  * absent: unknown, never false.
  */
 import { CliError, makeIssue, type Issue } from '../issues.js';
+import { isBlankValue } from './blank.js';
 import { completedYears, parseIsoDate } from './dates.js';
 import { coerceValue, type ElementAt } from './coerce.js';
 import { FIELD_BY_KEY } from './fields.js';
@@ -29,7 +30,6 @@ export type NormaliseResult =
   | { ok: true; profile: Profile; warnings: Issue[]; unknownKeys: string[] }
   | { ok: false; issues: Issue[]; warnings: Issue[] };
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /**
  * The facts normaliseRecord (and the batch's row normaliser, which gives
@@ -83,7 +83,7 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
       continue;
     }
     inputKeyOf.set(field.key, inputKey);
-    if (isBlank(raw)) continue;
+    if (isBlankValue(raw)) continue;
     const coerced = coerceValue(field, raw);
     if (!coerced.ok) issues.push(makeIssue(coerced.code, coerced.detail, place(inputKey, 'value', coerced.element)));
     else profile[field.key] = coerced.value;
@@ -156,9 +156,12 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
   const assistance = profile.assistance;
   if (Array.isArray(assistance)) {
     const dispersed = assistance.includes('tekun_dispersed');
+    const tekun = dispersed || assistance.includes('tekun');
     if (dispersed && profile.tekun_care === 'centralised') {
       issues.push(makeIssue('FACT_CONFLICT', '救助身份含分散供养特困，特困供养方式（tekun_care）却是集中供养', at('tekun_care')));
-    } else if (profile.tekun_care !== undefined && !dispersed && !assistance.includes('tekun')) {
+    } else if (tekun && profile.tekun_care === 'none') {
+      issues.push(makeIssue('FACT_CONFLICT', '救助身份（assistance）含特困供养，特困供养方式（tekun_care）却是无', at('tekun_care')));
+    } else if (!tekun && profile.tekun_care !== undefined && profile.tekun_care !== 'none') {
       issues.push(makeIssue('FACT_CONFLICT', `给出了特困供养方式（tekun_care），救助身份（assistance）却不含特困供养`, at('tekun_care')));
     }
     if (dispersed) profile.tekun_care ??= 'dispersed';

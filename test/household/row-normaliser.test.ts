@@ -14,7 +14,7 @@ import { idFor } from './helpers.js';
 const AS_OF = '2025-06-01';
 
 function cellFor(field: FieldDef): fc.Arbitrary<string> {
-  const noise = fc.constantFrom('', ' ', '？', 'x', '2023-02-30', '-1', '是否');
+  const noise = fc.constantFrom('', ' ', '？', 'x', '2023-02-30', '-1', '是否', '/', ' — ', '--');
   const spellings = (field.values ?? []).flatMap((v) => [v.value, v.zh, ...(v.aliases ?? [])]);
   switch (field.type) {
     case 'boolean':

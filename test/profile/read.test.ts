@@ -301,6 +301,7 @@ describe('facts that cannot stand together', () => {
   it.each([
     ['救助身份: 低保\n特困供养方式: 集中供养\n', '救助身份（assistance）却不含特困供养'],
     ['救助身份: 无\n供养方式: 分散供养\n', '救助身份（assistance）却不含特困供养'],
+    ['救助身份: 特困\n特困供养方式: 无\n', '救助身份（assistance）含特困供养，特困供养方式（tekun_care）却是无'],
     ['救助身份: 分散供养特困\n特困供养方式: 集中供养\n', '救助身份含分散供养特困，特困供养方式（tekun_care）却是集中供养'],
   ])('%j is a FACT_CONFLICT at the way of 特困 support', (text, message) => {
     const r = readProfileText(text, { file: 'p.yaml', asOf: '2025-06-01' });
@@ -329,6 +330,12 @@ describe('facts that cannot stand together', () => {
     expect(read('救助身份: 特困\n特困供养方式: 集中供养\n')).toBe('centralised');
     expect(read('救助身份: 特困\n')).toBeUndefined();
     expect(read('特困供养方式: 分散供养\n')).toBe('dispersed'); // the assistance list unknown: nothing to contradict
+    // As rosters write them.
+    expect(read('救助身份: 农村分散供养特困人员\n')).toBe('dispersed');
+    expect(read('救助身份: 特困\n供养方式: 集中\n')).toBe('centralised');
+    expect(read('救助身份: 集中供养特困人员\n供养方式: 敬老院\n')).toBe('centralised');
+    expect(read('救助身份: 低保\n供养方式: 无\n')).toBe('none');
+    expect(read('救助身份: 低保\n供养方式: /\n')).toBeUndefined();
   });
   it('lets a woman be pregnant, and a man plan a pregnancy with his wife', () => {
     expect(readProfileText('性别: 女\n孕产状态: 孕期\n', { file: 'p.yaml', asOf: '2025-06-01' }).ok).toBe(true);
