@@ -15,7 +15,7 @@ export type FileProblem =
   | 'BAD_ENCODING'
   | 'NO_KNOWN_COLUMN';
 
-export type RowProblem = 'EMPTY_ROW' | 'FOOTER_ROW' | 'BROKEN_ROW' | 'TOO_MANY_CELLS' | 'MIXED_LINE_ENDS' | 'HOUSEHOLD_ID_LOST';
+export type RowProblem = 'EMPTY_ROW' | 'FOOTER_ROW' | 'HEADER_ROW' | 'TITLE_ROW' | 'BROKEN_ROW' | 'TOO_MANY_CELLS' | 'MIXED_LINE_ENDS' | 'HOUSEHOLD_ID_LOST';
 
 export type Lang = 'zh' | 'en';
 
@@ -32,6 +32,8 @@ export const PROBLEM_TITLES: Record<FileProblem | RowProblem, Record<Lang, strin
   NO_KNOWN_COLUMN: { zh: '表头里没有一个认识的列', en: 'no column of the header is a profile key' },
   EMPTY_ROW: { zh: '空行', en: 'empty row' },
   FOOTER_ROW: { zh: '表尾的合计、签名或说明行，不是人员，未核查', en: 'a footer row (a total, a signature, a note), not a person: not checked' },
+  HEADER_ROW: { zh: '表头（或栏目序号）又出现了一次，不是人员，未核查', en: 'the header (or its column numbers) again, not a person: not checked' },
+  TITLE_ROW: { zh: '标题行，不是人员，未核查', en: 'a title row, not a person: not checked' },
   BROKEN_ROW: { zh: '这一行的引号不成对，单元格无法可靠切分', en: 'unbalanced quotes: the cells of this row cannot be split reliably' },
   TOO_MANY_CELLS: { zh: '单元格比表头多', en: 'more cells than header columns' },
   HOUSEHOLD_ID_LOST: {

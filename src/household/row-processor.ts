@@ -15,7 +15,9 @@ import { MEMBER_KEYS, UNKNOWN_MEMBER, memberCode, unknownMember } from './member
 import type { OutRow } from './out-row.js';
 import { compileRowNormaliser, type RowNormaliser } from './row-normaliser.js';
 import { LONE_LINE_FEED } from './csv-source.js';
-import { isBlankRow, isFooterRow } from './rows.js';
+import { noPersonTest } from './rows.js';
+
+type NoPersonTest = ReturnType<typeof noPersonTest>;
 import { StatusSlab } from './status-slab.js';
 import { WarningTally } from './warning-tally.js';
 import type { Issue } from '../issues.js';
@@ -43,12 +45,17 @@ export interface PreparedRow {
 }
 
 /** The problems of a row that could not be read as cells (unreadable()). */
-const UNREADABLE: ReadonlySet<string> = new Set<RowProblem>(['EMPTY_ROW', 'FOOTER_ROW', 'BROKEN_ROW', 'TOO_MANY_CELLS', 'MIXED_LINE_ENDS']);
+const UNREADABLE: ReadonlySet<string> = new Set<RowProblem>(['EMPTY_ROW', 'FOOTER_ROW', 'HEADER_ROW', 'TITLE_ROW', 'BROKEN_ROW', 'TOO_MANY_CELLS', 'MIXED_LINE_ENDS']);
+/** Rows that are nobody: in no household (rows.ts noPersonTest). */
+const NO_PERSON: ReadonlySet<string> = new Set<RowProblem>(['EMPTY_ROW', 'FOOTER_ROW', 'HEADER_ROW', 'TITLE_ROW']);
 
 /** A date in a message: 1960-06-01, 1960/6/1, 1960年6月1日. */
 const DATE_IN_TEXT = /(?<![0-9])([0-9]{4})[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?/g;
 /** A date written as eight digits (19600601). */
 const COMPACT_DATE = /(?<![0-9])(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])/g;
+
+/** Whether a prepared row is nobody (blank, a footer, the header again, a title): in no household. */
+export const isNobody = (p: PreparedRow): boolean => p.issues !== undefined && NO_PERSON.has(p.issues[0].code);
 
 /**
  * The household a prepared row is grouped in for --sorted: its id, or none
@@ -57,7 +64,7 @@ const COMPACT_DATE = /(?<![0-9])(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[
  */
 export const groupingId = (p: PreparedRow): string => {
   const code = p.issues?.[0]?.code;
-  return code === 'HOUSEHOLD_ID_LOST' || code === 'FOOTER_ROW' ? '' : p.householdId;
+  return code === undefined ? p.householdId : code === 'HOUSEHOLD_ID_LOST' || NO_PERSON.has(code) ? '' : p.householdId;
 };
 
 /** A carried column whose name says birth date: its month and day would give a masked ID number's hidden digits away. */
@@ -73,12 +80,12 @@ export function shownColumns(plan: ColumnPlan): number[] {
   return [...plan.identifying, ...plan.carried];
 }
 
-/** Why a row cannot even be read as cells, or undefined. */
-export function unreadable(cells: readonly string[], width: number, broken: string | undefined, lang: Lang): RowIssue | undefined {
+/** Why a row cannot even be read as cells, or is nobody (`noPerson`, rows.ts), or undefined. */
+export function unreadable(cells: readonly string[], width: number, broken: string | undefined, lang: Lang, noPerson: NoPersonTest): RowIssue | undefined {
   if (broken === LONE_LINE_FEED) return rowIssue('MIXED_LINE_ENDS', lang);
   if (broken !== undefined) return rowIssue('BROKEN_ROW', lang, broken);
-  if (isBlankRow(cells)) return rowIssue('EMPTY_ROW', lang);
-  if (isFooterRow(cells)) return rowIssue('FOOTER_ROW', lang);
+  const nobody = noPerson(cells);
+  if (nobody !== undefined) return rowIssue(nobody, lang);
   for (let i = width; i < cells.length; i++) {
     if (cells[i].trim() !== '') return rowIssue('TOO_MANY_CELLS', lang, `${cells.length} > ${width}`);
   }
@@ -94,6 +101,8 @@ export class RowProcessor {
   readonly warnings = new WarningTally();
   /** Rows (not blank ones) without a household id: their household facts are unknown (merged cells, say). */
   withoutId = 0;
+  /** Rows that are nobody (blank, a footer, the header again, a title), among the errors. */
+  nobody = 0;
   private readonly normalise: RowNormaliser;
   private readonly member: (cells: readonly string[], row: number) => number;
   private readonly shownCols: number[];
@@ -102,6 +111,8 @@ export class RowProcessor {
   /** By shown column: a carried column named for birth dates (生日, 出生年月), month and day masked. */
   private readonly maskDate: boolean[];
   private readonly width: number;
+  /** Blank rows, footers, the header again, titles (rows.ts). */
+  readonly noPerson: NoPersonTest;
   private readonly slab: StatusSlab;
   private readonly statuses: (profile: Profile, out: Uint8Array) => void;
 
@@ -114,6 +125,7 @@ export class RowProcessor {
     this.maskWhole = this.shownCols.map((c) => c === idCol || plan.idNamed.has(c));
     this.maskDate = this.shownCols.map((c) => plan.keys[c] === undefined && BIRTH_COLUMN_NAME.test(plan.labels[c]));
     this.width = plan.labels.length;
+    this.noPerson = noPersonTest(plan.labels);
     this.counts = new Int32Array(options.checker.items.length * 3);
     this.slab = new StatusSlab(options.checker.items.length);
     const { checker } = options;
@@ -159,7 +171,7 @@ export class RowProcessor {
     const { plan, lang } = this.options;
     const householdId = plan.household >= 0 ? (cells[plan.household] ?? '').trim() : '';
     const shown = this.shown(cells);
-    const bad = unreadable(cells, this.width, broken, lang);
+    const bad = unreadable(cells, this.width, broken, lang, this.noPerson);
     if (bad) return { row, householdId, shown, code: UNKNOWN_MEMBER, issues: [bad] };
     // Excel shows a number of 12 digits or more so (5.11028E+13): its digits are lost.
     if (isExcelENotation(householdId, 11)) {
@@ -182,6 +194,7 @@ export class RowProcessor {
     this.rows++;
     // A row that could not be read as cells is not counted: its facts are not read at all.
     if (p.householdId === '' && !UNREADABLE.has(p.issues?.[0]?.code ?? '')) this.withoutId++;
+    if (isNobody(p)) this.nobody++;
     const out: OutRow = { row: p.row, householdId: p.householdId, shown: p.shown };
     if (!p.profile) {
       this.errors++;
@@ -218,8 +231,9 @@ export function memberReader(plan: ColumnPlan, asOf: string): (cells: readonly s
   // Normalisers without the cells that failed, made when a row first needs one (error rows are few).
   const without = new Map<string, ReturnType<typeof compileRowNormaliser>>();
   const width = plan.labels.length;
+  const noPerson = noPersonTest(plan.labels);
   return (cells, row, broken) => {
-    if (unreadable(cells, width, broken, 'zh')) return UNKNOWN_MEMBER;
+    if (unreadable(cells, width, broken, 'zh', noPerson)) return UNKNOWN_MEMBER;
     const result = normalise(cells, row);
     if (result.ok) return memberCode(result.profile);
     // The cells that failed are unknown; the member's other facts still count.

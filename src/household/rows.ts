@@ -72,8 +72,56 @@ export const isFooterRow = (row: readonly string[]): boolean => {
   return false;
 };
 
-/** A row that is nobody, and so in no household: blank, or a footer. */
-export const isNoPersonRow = (row: readonly string[]): boolean => isBlankRow(row) || isFooterRow(row);
+/** What makes a row nobody: blank, a footer, the header again (or its column numbers), a title. */
+export type NoPersonProblem = 'EMPTY_ROW' | 'FOOTER_ROW' | 'HEADER_ROW' | 'TITLE_ROW';
+
+/** A title standing alone in its row (two lists pasted one under the other: 隆昌市山川镇花名册（二村）). */
+const TITLE = /花名册|名册|名单|登记表|统计表|汇总表|台账|一览表|明细表/;
+
+/**
+ * A roster's test for rows that are nobody, and so in no household, given
+ * its header's column names: blank rows; footers; the header again (a
+ * second list pasted below the first) or the row of column numbers under it
+ * (1, 2, 3 …); a title alone in its row.
+ */
+export function noPersonTest(header: readonly string[]): (row: readonly string[]) => NoPersonProblem | undefined {
+  const labels = header.map((h) => h.trim());
+  return (row) => {
+    let first = -1;
+    let filled = 0;
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (cell === '' || cell.trim() === '') continue;
+      if (first < 0) first = j;
+      filled++;
+    }
+    if (first < 0) return 'EMPTY_ROW';
+    if (isFooterRow(row)) return 'FOOTER_ROW';
+    const text = row[first].trim();
+    if (text === labels[first] && repeatsHeader(row, labels)) return 'HEADER_ROW';
+    if (text === '1' && filled >= 3 && numbersColumns(row)) return 'HEADER_ROW';
+    if (filled === 1 && TITLE.test(text)) return 'TITLE_ROW';
+    return undefined;
+  };
+}
+
+/** Two cells or more are their columns' names. */
+function repeatsHeader(row: readonly string[], labels: readonly string[]): boolean {
+  let same = 0;
+  for (let j = 0; j < row.length; j++) if (row[j].trim() !== '' && row[j].trim() === labels[j] && ++same >= 2) return true;
+  return false;
+}
+
+/** Its filled cells are 1, 2, 3 … in order. */
+function numbersColumns(row: readonly string[]): boolean {
+  let next = 1;
+  for (const cell of row) {
+    const text = cell.trim();
+    if (text === '') continue;
+    if (text !== String(next++)) return false;
+  }
+  return true;
+}
 
 /**
  * Drops blank rows at the very end of a table (Excel leaves them after the

@@ -21,8 +21,8 @@ import { HouseholdIdSet } from './id-set.js';
 import { MAX_HELD_WITHOUT_ID } from './sorted-runs.js';
 import { HouseholdIndex, type HouseholdStates } from './household-index.js';
 import type { OutRow } from './out-row.js';
-import { RowProcessor, groupingId, memberReader, shownColumns, type PreparedRow } from './row-processor.js';
-import { dropTrailingBlankRows, isNoPersonRow, rowNumber, type RowSource } from './rows.js';
+import { RowProcessor, groupingId, isNobody, memberReader, shownColumns, type PreparedRow } from './row-processor.js';
+import { dropTrailingBlankRows, noPersonTest, rowNumber, type RowSource } from './rows.js';
 import { openRoster } from './source.js';
 import type { WarningTally } from './warning-tally.js';
 import { canRunParallel, runParallel, type ParallelRun } from './parallel/run-parallel.js';
@@ -105,6 +105,8 @@ export interface BatchReport {
   errors: number;
   /** Rows (not blank ones) without a household id. */
   withoutId: number;
+  /** Rows that are nobody (blank, a footer, the header again, a title), among the errors. */
+  nobody: number;
   households: number;
   /** Per item and status (item * 3 + status). */
   counts: Int32Array;
@@ -169,7 +171,7 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
   if (options.sorted) {
     const households = await checkSorted(filled(source), processor, sink, options, file);
     await sink.end();
-    return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households, counts: processor.counts, warnings: processor.warnings };
+    return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, nobody: processor.nobody, households, counts: processor.counts, warnings: processor.warnings };
   }
 
   const states = await scanHouseholds(filled(source), plan, options);
@@ -179,7 +181,7 @@ async function checkRoster(options: BatchOptions): Promise<BatchReport> {
   }
   await checkWithIndex(filled(again), processor, states, sink, options, file);
   await sink.end();
-  return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, households: states.states.length, counts: processor.counts, warnings: processor.warnings };
+  return { rows: processor.rows, errors: processor.errors, withoutId: processor.withoutId, nobody: processor.nobody, households: states.states.length, counts: processor.counts, warnings: processor.warnings };
 }
 
 /** How to run on worker threads, or undefined when this roster, sink or size is for this thread. */
@@ -217,11 +219,12 @@ function parallelRun(source: RowSource, sink: BatchSink, options: BatchOptions, 
 async function scanHouseholds(source: RowSource, plan: ColumnPlan, options: BatchOptions): Promise<HouseholdStates> {
   const index = new HouseholdIndex();
   const member = memberReader(plan, options.asOf);
+  const noPerson = noPersonTest(plan.labels);
   for await (const batch of dropTrailingBlankRows(source.batches)) {
     const { rows } = batch;
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i];
-      if (isNoPersonRow(cells)) {
+      if (noPerson(cells) !== undefined) {
         index.skip();
         continue;
       }
@@ -292,7 +295,7 @@ async function checkSorted(source: RowSource, processor: RowProcessor, sink: Bat
         state = addMember(state, p.code);
         withoutId = 0;
       } else {
-        if (!isNoPersonRow(batch.rows[i])) households++;
+        if (!isNobody(p)) households++;
         if (current === undefined || ++withoutId > MAX_HELD_WITHOUT_ID) close();
       }
     }

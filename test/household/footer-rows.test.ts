@@ -1,9 +1,9 @@
-/** Rows below the people that are nobody: totals, signatures, notes (rows.ts isFooterRow). */
+/** Rows that are nobody: totals, signatures, notes, the header again, titles (rows.ts). */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFooterRow } from '../../src/household/rows.js';
+import { isFooterRow, noPersonTest } from '../../src/household/rows.js';
 import { idFor, parseCsvOutput, tempDir, writeCsv } from './helpers.js';
 import { runBatchCli } from './run.js';
 
@@ -39,6 +39,23 @@ describe('a footer row', () => {
   });
 });
 
+describe('a row that is nobody', () => {
+  const test = noPersonTest(['序号', '户编号', '姓名', '救助身份']);
+  it.each<[string, string[], string | undefined]>([
+    ['blank', ['', ' ', ''], 'EMPTY_ROW'],
+    ['a footer', ['合计', '', '2人', ''], 'FOOTER_ROW'],
+    ['the header again (a second list pasted below)', ['序号', '户编号', '姓名', '救助身份'], 'HEADER_ROW'],
+    ['the header again, its first cell blank', ['', '户编号', '姓名', ''], 'HEADER_ROW'],
+    ['the row of column numbers', ['1', '2', '3', '4'], 'HEADER_ROW'],
+    ['a title alone in its row', ['', '隆昌市山川镇花名册（二村）', '', ''], 'TITLE_ROW'],
+    ['a person numbered 1', ['1', 'H1', '甲', '低保'], undefined],
+    ['a person whose name cell is a title word with other cells', ['2', 'H2', '名单', '低保'], undefined],
+    ['a person with one cell named like its column', ['3', '户编号', '丙', ''], undefined],
+  ])('is told: %s', (_what, row, problem) => {
+    expect(test(row)).toBe(problem);
+  });
+});
+
 describe('footer rows in a roster', () => {
   const roster = [
     ['序号', '户编号', '姓名', '身份证号', '救助身份'],
@@ -64,6 +81,33 @@ describe('footer rows in a roster', () => {
     expect(lines[1].person.household_assistance).toEqual(['dibao']);
     expect(r.stderr).toContain('2 行无法核查');
     expect(r.stderr).not.toContain('没有户编号');
+  });
+
+  it('and two lists pasted one under the other, with their titles, headers and column numbers: nobody, in no household', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'two.csv', [
+      ['隆昌市山川镇花名册（一村）', '', '', ''],
+      ['户编号', '姓名', '身份证号', '救助身份'],
+      ['1', '2', '3', '4'],
+      ['H1', '甲', ZHANG, '低保'],
+      ['隆昌市山川镇花名册（二村）', '', '', ''],
+      ['户编号', '姓名', '身份证号', '救助身份'],
+      ['', '乙', '', ''],
+    ]);
+    const r = await runBatchCli(['two.csv', ...AS_OF, '--fill-household-ids', '--format', 'jsonl'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.row, l.household_id, l.error])).toEqual([
+      [3, '1', '第3行：表头（或栏目序号）又出现了一次，不是人员，未核查'],
+      [4, 'H1', undefined],
+      [5, '隆昌市山川镇花名册（二村）', '第5行：标题行，不是人员，未核查'],
+      [6, '户编号', '第6行：表头（或栏目序号）又出现了一次，不是人员，未核查'],
+      [7, '', undefined],
+    ]);
+    // A merged 户编号 cell spans no title or header: 乙 of the second list is not H1's.
+    expect(lines[4].person.household_assistance).toBeUndefined();
+    expect(r.stderr).toContain('3 行无法核查，原因见输出的 error 列（其中 3 行不是人员：空行、表尾、重复的表头或标题）');
+    expect(r.stderr).toContain('1 行没有户编号');
   });
 
   it.skipIf(!BUILT)('are read the same on worker threads as on one, in both passes and --sorted (needs npm run build)', () => {

@@ -52,7 +52,7 @@ const NOTES = {
     wideIgnored: '--wide 只用于 CSV 和 xlsx 输出：JSON 行本来就有每一项的结果\n',
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}：用 --encoding ${d.forced} 解码时有 ${d.replaced} 个字符无法解码（显示为 �）；按字节看是 ${d.detected}，可去掉 --encoding 或改用 --encoding ${d.detected}\n`,
-    failed: (n: number) => `${n} 行无法核查，原因见输出的 error 列\n`,
+    failed: (n: number, nobody: number) => `${n} 行无法核查，原因见输出的 error 列${nobody > 0 ? `（其中 ${nobody} 行不是人员：空行、表尾、重复的表头或标题）` : ''}\n`,
     warned: (n: number, title: string, rows: number[], hint: string) =>
       `提醒：${n} 行${title}（照常核查）：第 ${rows.join('、')} 行${n > rows.length ? '等' : ''}${hint ? `；${hint}` : ''}\n`,
     warningHints: { LEGACY_ID: '已按19XX年读取出生日期，请核对', OLD_TOWNSHIP: '请填写现在的镇（街道）' } as Record<string, string>,
@@ -73,7 +73,7 @@ const NOTES = {
     wideIgnored: '--wide is for CSV and xlsx output: JSON lines hold every item already\n',
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}: decoding with --encoding ${d.forced} gave ${d.replaced} undecodable characters (shown as �); the bytes look like ${d.detected}: drop --encoding or use --encoding ${d.detected}\n`,
-    failed: (n: number) => `${n} rows could not be checked; see the error column of the output\n`,
+    failed: (n: number, nobody: number) => `${n} rows could not be checked; see the error column of the output${nobody > 0 ? ` (${nobody} of them are nobody: blank rows, footers, the header again, titles)` : ''}\n`,
     warned: (n: number, title: string, rows: number[], hint: string) =>
       `note: ${n} rows with a ${title} (checked all the same): row ${rows.join(', ')}${n > rows.length ? ' and more' : ''}${hint ? `; ${hint}` : ''}\n`,
     warningHints: { LEGACY_ID: 'the birth date was read as 19XX: check it', OLD_TOWNSHIP: 'give the town as it is now' } as Record<string, string>,
@@ -352,7 +352,7 @@ async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, 
       io.stderr(formatBatchSummary({ items: checker.items, counts: report.counts, rows: report.rows, errors: report.errors }, { lang: flags.lang, chart: io.stderrIsTTY === true, columns: io.stderrColumns }));
     }
     if (hasHouseholdColumn && report.withoutId > 0) io.stderr(notes.withoutId(report.withoutId, flags.fillHouseholdIds === true));
-    if (report.errors > 0) io.stderr(notes.failed(report.errors));
+    if (report.errors > 0) io.stderr(notes.failed(report.errors, report.nobody));
     // By their first row: the order threads finish in is no order.
     for (const [code, { count, rows }] of Object.entries(report.warnings.counts).sort(([, a], [, b]) => a.rows[0] - b.rows[0])) {
       io.stderr(notes.warned(count, ISSUE_TITLES[code as IssueCode]?.[flags.lang] ?? code, rows, notes.warningHints[code] ?? ''));

@@ -75,6 +75,8 @@ export interface CheckReply {
   errors: number;
   /** Rows without a household id among these. */
   withoutId: number;
+  /** Rows that are nobody among these (blank, a footer, the header again, a title). */
+  nobody: number;
   /** The formatted rows, UTF-8. */
   output: Uint8Array;
   /** Per item and status, for these rows. */

@@ -45,6 +45,7 @@ export async function writeChecked(run: ParallelRun, pool: WorkerPool, worker: n
   report.rows += reply.rows;
   report.errors += reply.errors;
   report.withoutId += reply.withoutId;
+  report.nobody += reply.nobody;
   if (report.counts.length === 0) report.counts = new Int32Array(reply.counts.length);
   for (let i = 0; i < reply.counts.length; i++) report.counts[i] += reply.counts[i];
   report.warnings.merge(reply.warnings);
@@ -114,7 +115,7 @@ export async function runParallel(run: ParallelRun): Promise<BatchReport> {
     // Pass 2: check, in the same pieces.
     let ordinal = 0;
     let firstRow = run.headerRow + 1;
-    const report: BatchReport = { rows: 0, errors: 0, withoutId: 0, households: states.states.length, counts: new Int32Array(0), warnings: new WarningTally() };
+    const report: BatchReport = { rows: 0, errors: 0, withoutId: 0, nobody: 0, households: states.states.length, counts: new Int32Array(0), warnings: new WarningTally() };
     bytes = 0;
     let k = 0;
     let checked = 0;

@@ -22,7 +22,7 @@ export async function runSortedParallel(run: ParallelRun): Promise<BatchReport> 
   const syntax = cutSyntaxFor(run.init.syntax.delimiter, run.init.syntax.newline)!;
   const pool = new WorkerPool(WORKER_SCRIPT, run.workers, () => ({ workerData: run.init }));
   const joiner = new SortedJoiner(run.file, run.headerRow + 1);
-  const report: BatchReport = { rows: 0, errors: 0, withoutId: 0, households: 0, counts: new Int32Array(0), warnings: new WarningTally() };
+  const report: BatchReport = { rows: 0, errors: 0, withoutId: 0, nobody: 0, households: 0, counts: new Int32Array(0), warnings: new WarningTally() };
   // Pieces being prepared, in file order.
   const preparing: { reply: Promise<PrepareReply>; guessedRows: number }[] = [];
   const workerOf = new Map<number, { worker: number; bytes: number }>();

@@ -19,9 +19,9 @@ import { planColumns } from '../columns.js';
 import { recordVisitor } from '../csv-source.js';
 import { makeDecoder } from '../encoding.js';
 import type { OutRow } from '../out-row.js';
-import { RowProcessor, groupingId, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
+import { RowProcessor, groupingId, isNobody, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
 import { idAsNumber } from '../number-table.js';
-import { isNoPersonRow } from '../rows.js';
+import { noPersonTest } from '../rows.js';
 import { PieceSplitter, type StateSlot } from '../sorted-runs.js';
 import { SpareBuffers } from './spare-buffers.js';
 import { WarningTally, type WarningCounts } from '../warning-tally.js';
@@ -45,6 +45,7 @@ const checker = engineChecker(new Checker(init.catalogue), { asOf: init.asOf, do
 const plan = planColumns(init.header, init.file);
 const processor = new RowProcessor({ plan, asOf: init.asOf, lang: init.lang, checker, file: init.file, full: init.format === 'jsonl' });
 const member = memberReader(plan, init.asOf);
+const noPerson = noPersonTest(plan.labels);
 const table = { shownLabels: shownColumns(plan).map((c) => plan.labels[c]), items: checker.items, wide: init.wide, lang: init.lang };
 const carriedLabels = plan.carried.map((c) => plan.labels[c]);
 const buffer = new ByteBuffer();
@@ -62,7 +63,7 @@ function takeOutput(): Uint8Array {
 }
 
 /** Rows, errors and counts not yet reported: a --sorted piece's rows may be checked while another piece is prepared. */
-const reported = { rows: 0, errors: 0, withoutId: 0 };
+const reported = { rows: 0, errors: 0, withoutId: 0, nobody: 0 };
 
 /** The reply to a check or finish: the output so far and what was counted since the last reply. */
 function checked(id: number): { reply: CheckReply; transfer: ArrayBuffer[] } {
@@ -74,11 +75,13 @@ function checked(id: number): { reply: CheckReply; transfer: ArrayBuffer[] } {
     rows: processor.rows - reported.rows,
     errors: processor.errors - reported.errors,
     withoutId: processor.withoutId - reported.withoutId,
+    nobody: processor.nobody - reported.nobody,
     output,
     counts,
     warnings: processor.warnings.take(),
   };
   reported.withoutId = processor.withoutId;
+  reported.nobody = processor.nobody;
   reported.rows = processor.rows;
   reported.errors = processor.errors;
   return { reply, transfer: [output.buffer as ArrayBuffer, counts.buffer] };
@@ -108,7 +111,7 @@ function scan(request: ScanRequest): { reply: ScanReply; transfer: ArrayBuffer[]
       codes = grown(codes, new Int32Array(codes.length * 2));
       numbers = grown(numbers, new Float64Array(numbers.length * 2));
     }
-    if (isNoPersonRow(cells)) {
+    if (noPerson(cells) !== undefined) {
       codes[n] = BLANK_ROW;
       numbers[n++] = Number.NaN;
       return;
@@ -177,7 +180,7 @@ function prepare(request: PrepareRequest): { reply: PrepareReply; transfer: Arra
   const firstRowGuess = request.firstRowGuess;
   eachRow(request.bytes, request.skip, firstRowGuess, (cells, row, broken) => {
     const p = processor.prepare(cells, row, broken);
-    splitter.add(p, groupingId(p), p.code, isNoPersonRow(cells));
+    splitter.add(p, groupingId(p), p.code, isNobody(p));
   });
   const runs = splitter.end();
   held.set(request.seq, { rows: runs.rows, firstRowGuess, body: body.detach(spareBodies.take()), ends: Int32Array.from(ends), waiting, warnings: warnings.take() });
