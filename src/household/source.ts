@@ -37,7 +37,12 @@ export async function openRoster(path: string, options: SourceOptions = {}): Pro
     },
   );
   if (isFolder) throw new BatchInputError('FILE_UNREADABLE', `${file}（这是一个文件夹，不是名单文件）`, { file });
-  if (/\.xlsx$/i.test(path) || (await isZip(path))) {
+  const zip = await isZip(path);
+  if (/\.xlsx$/i.test(path) && !zip) {
+    // A CSV saved or renamed as .xlsx: Excel would not open it either.
+    throw new BatchInputError('BAD_XLSX', `${file} 名为 .xlsx，内容却不是 Excel 工作簿（.xlsx 是 zip 压缩包）：若是 CSV 或文本，把扩展名改为 .csv 再运行；若是 .xls，在 Excel 中另存为 .xlsx`, { file });
+  }
+  if (zip) {
     // exceljs is large: loaded only for a workbook.
     const { openXlsx } = await import('./xlsx-source.js');
     return openXlsx(path, { sheet: options.sheet, file: options.file });

@@ -470,6 +470,15 @@ describe('Excel files', () => {
     ]);
   });
 
+  it('says what to do with a CSV named .xlsx, rather than what the zip reader says', async () => {
+    const dir = tempDir();
+    writeCsv(dir, 'roster.xlsx', [['户编号', '姓名'], ['H1', '甲']]);
+    const r = await runBatchCli(['roster.xlsx', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('roster.xlsx 名为 .xlsx，内容却不是 Excel 工作簿（.xlsx 是 zip 压缩包）：若是 CSV 或文本，把扩展名改为 .csv 再运行');
+    expect(r.stderr).not.toContain('signature');
+  });
+
   it('reads the first sheet shown when the first is hidden, and says so; --sheet still reads a hidden one', async () => {
     const dir = tempDir();
     const book = new ExcelJS.Workbook();
