@@ -138,7 +138,7 @@ const GENERATORS: Record<string, Gen> = {
       ? subset(r, { employee_medical: 0.9, employee_pension: 0.85, unemployment: 0.7, work_injury: 0.75, maternity: 0.6 })
       : subset(r, { resident_medical: 0.95, resident_pension: age >= 16 ? 0.7 : 0 }),
   assistance: ({ r }) =>
-    chance(r, 0.1) ? subset(r, { dibao: 0.35, tekun: 0.05, tekun_dispersed: 0.03, low_income: 0.25, dibao_edge: 0.1, poverty_alleviated: 0.3, at_risk: 0.05, formerly_registered_poor: 0.2 }) : [],
+    chance(r, 0.1) ? subset(r, { dibao: 0.35, tekun: 0.05, tekun_dispersed: 0.03, tekun_centralised: 0.02, low_income: 0.25, dibao_edge: 0.1, poverty_alleviated: 0.3, at_risk: 0.05, formerly_registered_poor: 0.2 }) : [],
   monthly_income_per_capita: ({ r }, so) => Math.round((so.assistance as string[]).length ? 200 + r() * 900 : 400 + r() * r() * 6000),
   impoverished_by_illness: ({ r }) => chance(r, 0.02),
   disability_certified: (p) => p.disabled,
@@ -165,7 +165,6 @@ const GENERATORS: Record<string, Gen> = {
   military_status: ({ r, veteran }) =>
     veteran ? weighted(r, { active: 10, disabled_veteran: 5, demobilized: 10, discharged: 25, retired_cadre: 5, transferred_officer: 5, retired_soldier: 40 }) : 'none',
   government_placement_eligible: ({ r, veteran }) => veteran && chance(r, 0.3),
-  discharged_as: ({ r }) => weighted(r, { transferred_officer: 10, retired_soldier: 60, demobilized: 20, retired_cadre: 10 }),
   military_family: ({ r }) => (chance(r, 0.02) ? [pick(r, ['martyr_survivor', 'duty_death_survivor', 'illness_death_survivor', 'active_duty_family'])] : []),
   dangerous_house: ({ r, rural }) => chance(r, rural ? 0.03 : 0.005),
   shantytown: ({ r, rural }) => chance(r, rural ? 0.005 : 0.03),
@@ -182,24 +181,33 @@ const GENERATORS: Record<string, Gen> = {
   no_work_capacity: ({ r, age, disabled }) => chance(r, age >= 70 ? 0.3 : disabled ? 0.4 : 0.01),
   no_income_source: ({ r }) => chance(r, 0.03),
   no_legal_supporter: ({ r }) => chance(r, 0.02),
-  tekun_care: ({ r }, so) => ((so.assistance as string[]).includes('tekun_dispersed') || chance(r, 0.6) ? 'dispersed' : 'centralised'),
+  // As the reader derives them where it can: the way of 特困 support from the assistance list, leaving service from 军人身份.
+  tekun_care: ({ r }, so) => {
+    const a = so.assistance as string[];
+    if (a.includes('tekun_dispersed')) return 'dispersed';
+    if (a.includes('tekun_centralised')) return 'centralised';
+    if (!a.includes('tekun')) return 'none';
+    return chance(r, 0.6) ? 'dispersed' : 'centralised';
+  },
+  left_active_service: ({ r }, so) => (so.military_status === 'disabled_veteran' ? chance(r, 0.7) : !['active', 'none'].includes(so.military_status as string)),
+  discharged_as: ({ r }, so) => {
+    const status = so.military_status as string;
+    if (status === 'disabled_veteran') return so.left_active_service ? weighted(r, { transferred_officer: 10, retired_soldier: 60, demobilized: 20, retired_cadre: 10 }) : 'none';
+    if (status === 'active' || status === 'none') return 'none';
+    return status === 'discharged' ? 'retired_soldier' : status;
+  },
   household_assistance: ({ r }, so) => (so.assistance as string[]).filter((a) => (a === 'dibao' || a === 'tekun' || a === 'low_income') && chance(r, 0.9)),
   zero_employment_household: ({ r }) => chance(r, 0.02),
   household_multiple_disabled: ({ r, disabled }) => disabled && chance(r, 0.1),
 };
 
-const isTekun = (p: Profile) => (p.assistance as string[]).some((a) => a === 'tekun' || a === 'tekun_dispersed');
-
 /**
  * Facts a profile may give only when other facts allow (the reader rejects
- * them otherwise): a complication's grade beside a complication, a way of
- * 特困 support beside 特困. Every rule that reads one reads the other first.
+ * them otherwise): a complication's grade beside a complication. Every rule
+ * that reads one reads the other first.
  */
 export const ONLY_WITH: Readonly<Record<string, (p: Profile) => boolean>> = {
   fp_surgery_complication_grade: (p) => p.fp_surgery_complication === true,
-  tekun_care: isTekun,
-  // For a 残疾军人 who has left service only.
-  discharged_as: (p) => p.military_status === 'disabled_veteran' && p.left_active_service === true,
 };
 
 /** Not generated: the ID number (birth date and sex are given instead). */

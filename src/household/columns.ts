@@ -7,14 +7,13 @@ import { FIELD_BY_KEY } from '../profile/fields.js';
 import { maskIdNumbersInText } from '../profile/id-number.js';
 import { KEY_SPELLINGS, fieldForKey, nearest, normaliseSpelling, resolveKey } from '../profile/keys.js';
 import { BatchInputError } from './batch-error.js';
+import { MAX_ROWS_ABOVE_HEADER } from './header-rows.js';
 
 /** Columns that identify a row in the output, before the answers. */
 export const IDENTIFYING_KEYS: readonly string[] = ['household_id', 'name', 'id_number', 'relationship'];
 
 /** A carried column whose name says it holds ID numbers is masked whatever its cells look like. */
 const ID_COLUMN_NAME = /身份证|证件号|公民身份|id[_ ]?(number|no|card)/i;
-/** An ID number in a cell: a person's row, no header. */
-const HOLDS_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])/;
 
 export interface ColumnPlan {
   /** The header as written (trimmed, ID numbers masked: a roster saved without its header row); a blank name becomes 第N列. */
@@ -66,72 +65,6 @@ export function planColumns(header: readonly string[], file?: string, headerRow 
   }
   const identifying = keys.flatMap((k, i) => (k !== undefined && IDENTIFYING_KEYS.includes(k) ? [i] : []));
   return { labels, keys, columnOf, identifying, carried, idNamed, household: columnOf.get('household_id') ?? -1 };
-}
-
-/** Rows a roster may have above its header: a title (隆昌市…花名册), a line of unit and date, a row grouping the labels. */
-export const MAX_ROWS_ABOVE_HEADER = 10;
-/** Rows below the header's first that may finish it (a header over two or three rows of merged cells). */
-const MAX_HEADER_ROWS = 3;
-
-const named = (cell: string | undefined): boolean => cell !== undefined && cell.trim() !== '' && resolveKey(cell) !== undefined;
-
-function namedColumns(row: readonly string[]): number {
-  let n = 0;
-  for (const cell of row) if (named(cell)) n++;
-  return n;
-}
-
-/** Where a table's header is: its rows (`first` to `last`) and its column names. */
-export interface HeaderRows {
-  first: number;
-  last: number;
-  labels: string[];
-}
-
-/**
- * A table's header among its first rows: the row naming the most profile
- * columns (the first of them on a tie; row 0 when none names one, and
- * planColumns then says what it holds). Rows above it are a title. A header
- * may go on below over merged cells (救助情况 over 救助身份 | 特困供养方式,
- * the other columns merged down and blank): a row below that names a column
- * and holds nothing under a column the header already names finishes it,
- * its names taking the place of the grouping or blank cells above them.
- */
-export function findHeader(rows: readonly (readonly string[])[]): HeaderRows {
-  let first = 0;
-  let most = 0;
-  // Rows above of three cells or more: a title or a unit line has fewer, a grouping row leaves blanks where the header goes on.
-  const full: (readonly string[])[] = [];
-  for (let i = 0; i < Math.min(rows.length, MAX_ROWS_ABOVE_HEADER + 1); i++) {
-    const row = rows[i];
-    const filled = (cell: string | undefined) => cell !== undefined && cell.trim() !== '';
-    // A row of people whose cells happen to be labels (孤儿, 参保) under a header of unknown names: it fills only
-    // columns that row fills, and most of its cells (张三, 石燕桥镇) name nothing.
-    const names = namedColumns(row);
-    const underAHeader = names * 2 < row.filter(filled).length && full.some((above) => row.every((cell, j) => !filled(cell) || filled(above[j])));
-    const n = underAHeader || row.some((cell) => HOLDS_ID.test(cell)) ? 0 : names;
-    if (n > most) {
-      first = i;
-      most = n;
-    }
-    if (row.filter(filled).length >= 3) full.push(row);
-  }
-  // A cell merged down over the header keeps its name in the row above (序号, 户主出生日期 over blanks).
-  const above = first > 0 ? rows[first - 1] : [];
-  let labels = (rows[first] ?? []).map((cell, j) => (cell.trim() === '' && most > 0 ? (above[j] ?? '').trim() : cell.trim()));
-  let last = first;
-  while (most > 0 && last + 1 < rows.length && last + 1 - first < MAX_HEADER_ROWS) {
-    const below = rows[last + 1];
-    const finishes = namedColumns(below) > 0 && below.every((cell, j) => cell.trim() === '' || named(cell) || !named(labels[j]));
-    if (!finishes) break;
-    const width = Math.max(labels.length, below.length);
-    labels = Array.from({ length: width }, (_, j) => {
-      const under = (below[j] ?? '').trim();
-      return under !== '' && (named(under) || (labels[j] ?? '') === '') ? under : (labels[j] ?? '');
-    });
-    last++;
-  }
-  return { first, last, labels };
 }
 
 /**

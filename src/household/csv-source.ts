@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { open, stat } from 'node:fs/promises';
 import { BatchInputError, openProblem } from './batch-error.js';
-import { MAX_ROWS_ABOVE_HEADER, findHeader } from './columns.js';
+import { MAX_ROWS_ABOVE_HEADER, findHeader } from './header-rows.js';
 import { detectFileEncoding, isKnownEncoding, makeDecoder, replacementsIn, type FileEncoding, type TextChunkDecoder } from './encoding.js';
 import { isBlankRow, type RowBatch, type RowSource } from './rows.js';
 
@@ -402,7 +402,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
     }
   }
   const source: RowSource = { header, headerRow, batches: rest(), progress: () => ({ done, total }), encoding, syntax, close };
-  const above = head.rows.slice(0, found.first).filter((row) => !isBlankRow(row));
+  const above = head.rows.slice(0, found.top).filter((row) => !isBlankRow(row));
   if (above.length > 0) source.aboveHeader = above;
   if (doubt) source.encodingDoubt = doubt;
   return source;

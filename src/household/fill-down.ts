@@ -7,7 +7,7 @@
  * It is the user's word that the blanks are merged cells: without it a
  * blank id is a household of which nothing else is known.
  */
-import { noPersonTest, type RowBatch, type RowSource } from './rows.js';
+import { householdIdOf, noPersonTest, type RowBatch, type RowSource } from './rows.js';
 
 export function fillHouseholdIds(source: RowSource, column: number): RowSource {
   let above: string | undefined;
@@ -21,7 +21,7 @@ export function fillHouseholdIds(source: RowSource, column: number): RowSource {
           if (nobody !== 'EMPTY_ROW') above = undefined;
           continue;
         }
-        const id = (cells[column] ?? '').trim();
+        const id = householdIdOf(cells, column);
         if (id !== '') above = id;
         else if (above !== undefined) {
           while (cells.length <= column) cells.push('');

@@ -91,7 +91,7 @@ export function memberCode(p: Profile): number {
   if (Array.isArray(assistance)) {
     for (const a of assistance) {
       if (a === 'dibao') code |= M_DIBAO;
-      else if (a === 'tekun' || a === 'tekun_dispersed') code |= M_TEKUN;
+      else if (a === 'tekun' || a === 'tekun_dispersed' || a === 'tekun_centralised') code |= M_TEKUN;
       else if (a === 'low_income') code |= M_LOW_INCOME;
     }
   } else {

@@ -13,7 +13,7 @@ import { coerceValue } from '../profile/coerce.js';
 import { completedYears } from '../profile/dates.js';
 import { FIELD_BY_KEY, type FieldDef } from '../profile/fields.js';
 import { parseIdNumber } from '../profile/id-number.js';
-import { normaliseRecord, type Profile } from '../profile/normalise.js';
+import { militaryDerived, normaliseRecord, type Profile } from '../profile/normalise.js';
 import { MERGED_TOWNSHIPS } from '../profile/townships.js';
 import type { ColumnPlan } from './columns.js';
 import { emptyProfile, shaped } from './profile-shape.js';
@@ -35,7 +35,7 @@ const MEMO_LIMIT = 4096;
  * rare in rosters). The equivalence test fails when the reader learns a
  * new cross-check, which then belongs here or below.
  */
-const CROSS_CHECKED = ['fp_surgery_complication_grade', 'fp_surgery_complication', 'tekun_care', 'discharged_as'];
+const CROSS_CHECKED = ['fp_surgery_complication_grade', 'fp_surgery_complication', 'tekun_care', 'discharged_as', 'left_active_service'];
 /** A set: includes() compared the township with each name, on every row. */
 const MERGED = new Set(MERGED_TOWNSHIPS);
 const NO_WARNINGS: readonly Issue[] = Object.freeze([]);
@@ -127,9 +127,19 @@ export function compileRowNormaliser(plan: ColumnPlan, options: RowNormaliserOpt
     if (typeof profile.township === 'string' && MERGED.has(profile.township)) return slow(cells, row);
     if (profile.sex === 'male' && (profile.pregnancy === 'pregnant' || profile.pregnancy === 'postpartum')) return slow(cells, row);
     if (crossChecked) for (const key of CROSS_CHECKED) if (profile[key] !== undefined) return slow(cells, row);
-    // As normaliseRecord derives it (tekun_care itself, when given, went the slow way above).
+    // As normaliseRecord derives them (tekun_care, left_active_service, discharged_as themselves, when given, went the slow way above).
+    const military = militaryDerived(profile.military_status);
+    if (military.left !== undefined) profile.left_active_service = military.left;
+    if (military.as !== undefined) profile.discharged_as = military.as;
     const assistance = profile.assistance as readonly string[] | undefined;
-    if (assistance !== undefined && assistance.includes('tekun_dispersed')) profile.tekun_care = 'dispersed';
+    if (assistance !== undefined) {
+      const dispersed = assistance.includes('tekun_dispersed');
+      const centralised = assistance.includes('tekun_centralised');
+      if (dispersed && centralised) return slow(cells, row);
+      if (dispersed) profile.tekun_care = 'dispersed';
+      else if (centralised) profile.tekun_care = 'centralised';
+      else if (!assistance.includes('tekun')) profile.tekun_care = 'none';
+    }
     return { ok: true, profile, warnings: NO_WARNINGS };
   };
 

@@ -15,7 +15,7 @@ import { MEMBER_KEYS, UNKNOWN_MEMBER, memberCode, unknownMember } from './member
 import type { OutRow } from './out-row.js';
 import { compileRowNormaliser, type RowNormaliser } from './row-normaliser.js';
 import { LONE_LINE_FEED } from './csv-source.js';
-import { noPersonTest } from './rows.js';
+import { householdIdOf, noPersonTest } from './rows.js';
 
 type NoPersonTest = ReturnType<typeof noPersonTest>;
 import { StatusSlab } from './status-slab.js';
@@ -169,7 +169,7 @@ export class RowProcessor {
 
   prepare(cells: readonly string[], row: number, broken?: string): PreparedRow {
     const { plan, lang } = this.options;
-    const householdId = plan.household >= 0 ? (cells[plan.household] ?? '').trim() : '';
+    const householdId = householdIdOf(cells, plan.household);
     const shown = this.shown(cells);
     const bad = unreadable(cells, this.width, broken, lang, this.noPerson);
     if (bad) return { row, householdId, shown, code: UNKNOWN_MEMBER, issues: [bad] };

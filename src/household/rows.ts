@@ -1,4 +1,5 @@
 /** Rows as the readers hand them on: cells as text, with spreadsheet row numbers. */
+import { isPlaceholder } from '../profile/blank.js';
 
 /**
  * A run of rows. `numbers[i]` is row i's number as a spreadsheet shows it
@@ -36,6 +37,13 @@ export interface RowSource {
   encodingDoubt?: { forced: string; detected: string; replaced: number };
 }
 
+/** A row's household id: its cell trimmed, or '' for none (blank, or a slash or a dash: no household is called "/"). */
+export function householdIdOf(cells: readonly string[], column: number): string {
+  if (column < 0) return '';
+  const id = (cells[column] ?? '').trim();
+  return isPlaceholder(id) ? '' : id;
+}
+
 export const isBlankRow = (row: readonly string[]): boolean => {
   for (const cell of row) if (cell !== '' && cell.trim() !== '') return false;
   return true;
@@ -44,14 +52,14 @@ export const isBlankRow = (row: readonly string[]): boolean => {
 /**
  * What a roster's footer rows start with, once their spaces are taken out
  * (合　计, 制 表 人 are spaced to fill a cell): a total, a signer (制表人 …),
- * a unit line (填报单位, 填报日期, 联系电话) with anything after it; short
- * labels only with a colon or alone (审核：, 注1：), so 审批通过 in a
- * status column stays a person's; a stamp.
+ * a unit line (填报单位, 填表日期, 制表时间, 审核意见, 联系电话) with anything
+ * after it; short labels only with a colon or alone (审核：, 注1：, 日期：),
+ * so 审批通过 in a status column stays a person's; a stamp anywhere in it.
  */
 const FOOTER_START =
-  /^(?:合计|总计|小计|共计|累计|(?:单位)?负责人|(?:制表|填表|填报|审核|审批|统计|经办|核对|联系)人|填报单位|填报日期|填报说明|联系电话|分管领导|(?:制表|填表|审核|审批|说明|附注|备注|注\d*|签字|签名)(?:[:：]|$)|[（(]?盖章)/;
+  /^(?:合计|总计|小计|共计|累计|(?:单位)?负责人|(?:制表|填表|填报|审核|审批|统计|经办|核对|联系)(?:人|日期|时间|单位|意见|说明)|联系电话|分管领导|(?:制表|填表|审核|审批|说明|附注|备注|注\d*|签字|签名|日期)(?:[:：]|$))/;
 /** The first characters of those words: most rows are passed by one look-up. */
-const FOOTER_FIRST = new Set([...'合总小共累单负制填审统经核联说附备注签分（(盖'].map((c) => c.charCodeAt(0)));
+const FOOTER_FIRST = new Set([...'合总小共累单负制填审统经核联说附备注签分日'].map((c) => c.charCodeAt(0)));
 /** An ID number of 18 (or 15) characters in a cell: a person's row, never a footer. */
 const HOLDS_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])|(?<![0-9])[0-9]{15}(?![0-9])/;
 
@@ -66,7 +74,8 @@ export const isFooterRow = (row: readonly string[]): boolean => {
     if (cell === '') continue;
     const text = cell.replace(/\s+/g, '');
     if (text === '') continue;
-    if (!FOOTER_FIRST.has(text.charCodeAt(0)) || !FOOTER_START.test(text)) return false;
+    // A stamp (村委会（盖章）, 单位（盖章）：) stands anywhere in its cell.
+    if (!(FOOTER_FIRST.has(text.charCodeAt(0)) && FOOTER_START.test(text)) && !text.includes('盖章')) return false;
     return !row.some((c, j) => j !== i && HOLDS_ID.test(c));
   }
   return false;

@@ -22,7 +22,7 @@ import { MAX_HELD_WITHOUT_ID } from './sorted-runs.js';
 import { HouseholdIndex, type HouseholdStates } from './household-index.js';
 import type { OutRow } from './out-row.js';
 import { RowProcessor, groupingId, isNobody, memberReader, shownColumns, type PreparedRow } from './row-processor.js';
-import { dropTrailingBlankRows, noPersonTest, rowNumber, type RowSource } from './rows.js';
+import { dropTrailingBlankRows, householdIdOf, noPersonTest, rowNumber, type RowSource } from './rows.js';
 import { openRoster } from './source.js';
 import type { WarningTally } from './warning-tally.js';
 import { canRunParallel, runParallel, type ParallelRun } from './parallel/run-parallel.js';
@@ -228,7 +228,7 @@ async function scanHouseholds(source: RowSource, plan: ColumnPlan, options: Batc
         index.skip();
         continue;
       }
-      const householdId = plan.household >= 0 ? (cells[plan.household] ?? '').trim() : '';
+      const householdId = householdIdOf(cells, plan.household);
       index.add(householdId, member(cells, rowNumber(batch, i), batch.broken?.get(i)));
     }
     options.onProgress?.({ phase: 'scan', rows: index.rowCount, bytes: source.progress().done, totalBytes: source.progress().total });

@@ -30,13 +30,11 @@ async function isZip(path: string): Promise<boolean> {
 export async function openRoster(path: string, options: SourceOptions = {}): Promise<RowSource> {
   const file = options.file ?? path;
   // A folder opens but cannot be read: said plainly rather than as EISDIR from deep inside a reader.
-  const isFolder = await stat(path).then(
-    (s) => s.isDirectory(),
-    (e: unknown) => {
-      throw openProblem(e, file);
-    },
-  );
-  if (isFolder) throw new BatchInputError('FILE_UNREADABLE', `${file}（这是一个文件夹，不是名单文件）`, { file });
+  const info = await stat(path).catch((e: unknown) => {
+    throw openProblem(e, file);
+  });
+  if (info.isDirectory()) throw new BatchInputError('FILE_UNREADABLE', `${file}（这是一个文件夹，不是名单文件）`, { file });
+  if (info.isFile() && info.size === 0) throw new BatchInputError('EMPTY_FILE', file, { file, line: 1 });
   const zip = await isZip(path);
   if (/\.xlsx$/i.test(path) && !zip) {
     // A CSV saved or renamed as .xlsx: Excel would not open it either.

@@ -13,7 +13,7 @@ import { stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { BatchInputError, openProblem } from './batch-error.js';
-import { MAX_ROWS_ABOVE_HEADER, findHeader } from './columns.js';
+import { MAX_ROWS_ABOVE_HEADER, findHeader } from './header-rows.js';
 import { isBlankRow, type RowBatch, type RowSource } from './rows.js';
 
 export interface XlsxOptions {
@@ -320,7 +320,10 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
     if (next.done) break;
     top.push(next.value);
   }
-  const found = findHeader(top.map((row) => row.cells));
+  const found = findHeader(
+    top.map((row) => row.cells),
+    top.map((row) => row.number),
+  );
   const header = found.labels;
   async function* after(): AsyncGenerator<{ number: number; cells: string[] }> {
     yield* top.slice(found.last + 1);
@@ -348,7 +351,7 @@ export async function openXlsx(path: string, options: XlsxOptions = {}): Promise
     input.destroy();
   };
   const source: RowSource = { header, headerRow: top[found.last].number, batches: batches(), progress: () => ({ done, total }), encoding: 'xlsx', close };
-  const above = top.slice(0, found.first).map((row) => row.cells).filter((cells) => !isBlankRow(cells));
+  const above = top.slice(0, found.top).map((row) => row.cells).filter((cells) => !isBlankRow(cells));
   if (above.length > 0) source.aboveHeader = above;
   if (hidden.length > 0) source.hiddenSheets = { read, hidden };
   return source;

@@ -13,9 +13,10 @@ export function isPlaceholder(text: string): boolean {
   return text.length > 0 && FIRST.has(text.charCodeAt(0)) && PLACEHOLDER.test(text);
 }
 
-/** A value that gives no fact: absent, empty, blank or a placeholder. */
+/** A value that gives no fact: absent, empty, blank or a placeholder, or a list of nothing but those (`[/]`; `[]` says none). */
 export function isBlankValue(value: unknown): boolean {
   if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.length > 0 && value.every(isBlankValue);
   if (typeof value !== 'string') return false;
   const text = value.trim();
   return text === '' || isPlaceholder(text);

@@ -37,13 +37,24 @@ export type NormaliseResult =
  * the code that derives them: a batch compiles its rules assuming every
  * other fact it has no column for stays unknown (household/absent-facts.ts).
  */
+/** 军人身份 values that have left service by their name (残疾军人 may or may not have). */
+const VETERAN_STATUSES: readonly string[] = ['demobilized', 'discharged', 'retired_cadre', 'transferred_officer', 'retired_soldier'];
+
 export const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
   id_number: ['birth_date', 'sex', 'age'],
   birth_date: ['age'],
   fp_surgery_complication_grade: ['fp_surgery_complication'],
   assistance: ['tekun_care'],
   discharged_as: ['left_active_service'],
+  military_status: ['left_active_service', 'discharged_as'],
 };
+
+/** What 军人身份 says of leaving service: whether one has, and as what (残疾军人 says neither). */
+export function militaryDerived(status: unknown): { left?: boolean; as?: string } {
+  if (status === 'active' || status === 'none') return { left: false, as: 'none' };
+  if (typeof status === 'string' && VETERAN_STATUSES.includes(status)) return { left: true, as: status === 'discharged' ? 'retired_soldier' : status };
+  return {};
+}
 
 export function normaliseRecord(input: Record<string, unknown>, options: NormaliseOptions): NormaliseResult {
   // Ages are counted to this date: one that is no date would give every age as NaN, unknown, silently.
@@ -152,23 +163,46 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
     profile.fp_surgery_complication = true;
   }
 
-  // 分散供养特困 on the assistance list says how the support is given; a way of support says the person is 特困.
+  // 分散 or 集中供养特困 on the assistance list says how the support is given; a way of support says the person is 特困.
   const assistance = profile.assistance;
   if (Array.isArray(assistance)) {
     const dispersed = assistance.includes('tekun_dispersed');
-    const tekun = dispersed || assistance.includes('tekun');
-    if (dispersed && profile.tekun_care === 'centralised') {
-      issues.push(makeIssue('FACT_CONFLICT', '救助身份含分散供养特困，特困供养方式（tekun_care）却是集中供养', at('tekun_care')));
+    const centralised = assistance.includes('tekun_centralised');
+    const tekun = dispersed || centralised || assistance.includes('tekun');
+    const care = profile.tekun_care;
+    if (dispersed && centralised) {
+      issues.push(makeIssue('FACT_CONFLICT', '救助身份（assistance）既写了分散供养特困又写了集中供养特困：只写其一', at('assistance')));
+    } else if ((dispersed && care === 'centralised') || (centralised && care === 'dispersed')) {
+      issues.push(makeIssue('FACT_CONFLICT', `救助身份含${dispersed ? '分散' : '集中'}供养特困，特困供养方式（tekun_care）却是${dispersed ? '集中' : '分散'}供养`, at('tekun_care')));
     } else if (tekun && profile.tekun_care === 'none') {
       issues.push(makeIssue('FACT_CONFLICT', '救助身份（assistance）含特困供养，特困供养方式（tekun_care）却是无', at('tekun_care')));
     } else if (!tekun && profile.tekun_care !== undefined && profile.tekun_care !== 'none') {
       issues.push(makeIssue('FACT_CONFLICT', `给出了特困供养方式（tekun_care），救助身份（assistance）却不含特困供养`, at('tekun_care')));
     }
     if (dispersed) profile.tekun_care ??= 'dispersed';
+    else if (centralised) profile.tekun_care ??= 'centralised';
+    // A list of the person's statuses without 特困 says they have no way of 特困 support (rules that ask it of 特困 ask no one else).
+    else if (!tekun) profile.tekun_care ??= 'none';
   }
 
-  // How a 残疾军人 left service says that they left it; for anyone else 军人身份 says it already.
-  if (profile.discharged_as !== undefined) {
+  // 已退出现役 against 军人身份: 复员, 退伍, 离退休, 转业 and 退役士兵 have left service; 现役 has not, and 无 never served.
+  const status = profile.military_status;
+  if (profile.left_active_service === false && typeof status === 'string' && VETERAN_STATUSES.includes(status)) {
+    issues.push(makeIssue('FACT_CONFLICT', `军人身份（military_status）为${FIELD_BY_KEY.get('military_status')?.values?.find((v) => v.value === status)?.zh}，已退出现役（left_active_service）却为否`, at('left_active_service')));
+  } else if (profile.left_active_service === true && (status === 'active' || status === 'none')) {
+    issues.push(makeIssue('FACT_CONFLICT', `军人身份（military_status）为${status === 'active' ? '现役军人' : '无'}，已退出现役（left_active_service）却为是`, at('left_active_service')));
+  }
+
+  // How a 残疾军人 left service says that they left it (未退役: that they have not); for anyone else 军人身份 says it already.
+  if (profile.discharged_as === 'none') {
+    const status = profile.military_status;
+    if (typeof status === 'string' && VETERAN_STATUSES.includes(status)) {
+      issues.push(makeIssue('FACT_CONFLICT', `军人身份（military_status）为${FIELD_BY_KEY.get('military_status')?.values?.find((v) => v.value === status)?.zh}，退役时身份（discharged_as）却是未退役`, at('discharged_as')));
+    } else if (profile.left_active_service === true) {
+      issues.push(makeIssue('FACT_CONFLICT', '已退出现役（left_active_service）为是，退役时身份（discharged_as）却是未退役', at('discharged_as')));
+    }
+    profile.left_active_service ??= false;
+  } else if (profile.discharged_as !== undefined) {
     const status = profile.military_status;
     const same = (a: unknown, b: unknown) => a === b || (a === 'discharged' && b === 'retired_soldier');
     if (status === 'none' || status === 'active') {
@@ -180,6 +214,10 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
     }
     profile.left_active_service ??= true;
   }
+  // Rules ask 已退出现役 and 退役时身份 of everyone, as 残疾军人 needs them said: the other statuses say them.
+  const derived = militaryDerived(profile.military_status);
+  if (derived.left !== undefined) profile.left_active_service ??= derived.left;
+  if (derived.as !== undefined) profile.discharged_as ??= derived.as;
 
   // Facts that cannot stand together: one of them is written wrong, and which is for the person to say.
   // (未婚 beside a spouse's birth date is let stand: a partner in a marriage not registered has one.)

@@ -477,6 +477,10 @@ describe('Excel files', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('roster.xlsx 名为 .xlsx，内容却不是 Excel 工作簿（.xlsx 是 zip 压缩包）：若是 CSV 或文本，把扩展名改为 .csv 再运行');
     expect(r.stderr).not.toContain('signature');
+    writeFileSync(join(dir, 'empty.xlsx'), '');
+    const empty = await runBatchCli(['empty.xlsx', ...AS_OF], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('EMPTY_FILE');
   });
 
   it('reads the first sheet shown when the first is hidden, and says so; --sheet still reads a hidden one', async () => {

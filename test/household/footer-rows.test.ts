@@ -32,6 +32,12 @@ describe('a footer row', () => {
     ['a numbered note', ['注1：以上数据截至5月', '', ''], true],
     ['a note with an ASCII colon', ['注:', '', ''], true],
     ['a signer with an ID number in the same cell', [`审核人：李四 ${ZHANG}`, '', ''], true],
+    ['a date of filling in', ['填表日期：2025年6月1日', '', ''], true],
+    ['a time of making the table', ['制表时间：2025-06-01', '', ''], true],
+    ['a stamp after the unit', ['村委会（盖章）', '', ''], true],
+    ['a stamp with its colon', ['单位（盖章）：', '', ''], true],
+    ['a date alone', ['日期：2025年6月1日', '', ''], true],
+    ['an opinion of the reviewer', ['审核意见：同意', '', ''], true],
     ['a status column of people (审批通过)', ['审批通过', 'H1', '甲'], false],
     ['a remark that starts with 说明 but says more', ['说明书已领', 'H1', '甲'], false],
   ])('is told: %s', (_what, row, footer) => {
@@ -108,6 +114,17 @@ describe('footer rows in a roster', () => {
     expect(lines[4].person.household_assistance).toBeUndefined();
     expect(r.stderr).toContain('3 行无法核查，原因见输出的 error 列（其中 3 行不是人员：空行、表尾、重复的表头或标题）');
     expect(r.stderr).toContain('1 行没有户编号');
+  });
+
+  it.skipIf(!BUILT)('and a household id written as a slash is no household: two strangers are not one family (needs npm run build)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'slash.csv'), `户编号,姓名,救助身份\r\n/,张三,低保\r\n/,李四,\r\n`);
+    for (const args of [['--jobs', '0'], ['--jobs', '2'], ['--sorted', '--jobs', '2']]) {
+      const run = spawnSync(process.execPath, [BIN, 'batch', 'slash.csv', ...args, '--format', 'jsonl', ...AS_OF], { cwd: dir, encoding: 'utf8' });
+      const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines.map((l) => [l.household_id, l.person.household_assistance])).toEqual([['', ['dibao']], ['', undefined]]);
+      expect(run.stderr).toContain('2 行没有户编号');
+    }
   });
 
   it.skipIf(!BUILT)('are read the same on worker threads as on one, in both passes and --sorted (needs npm run build)', () => {

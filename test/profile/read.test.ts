@@ -335,7 +335,12 @@ describe('facts that cannot stand together', () => {
     expect(read('救助身份: 特困\n供养方式: 集中\n')).toBe('centralised');
     expect(read('救助身份: 集中供养特困人员\n供养方式: 敬老院\n')).toBe('centralised');
     expect(read('救助身份: 低保\n供养方式: 无\n')).toBe('none');
-    expect(read('救助身份: 低保\n供养方式: /\n')).toBeUndefined();
+    // A list of statuses without 特困 says there is no way of 特困 support, whatever the cell.
+    expect(read('救助身份: 低保\n供养方式: /\n')).toBe('none');
+    expect(read('救助身份: 特困\n供养方式: /\n')).toBeUndefined();
+    // A list of nothing but a placeholder is no list: the statuses are unknown, so is the way of support.
+    expect(read('救助身份: [/]\n')).toBeUndefined();
+    expect(read('救助身份:\n  - —\n')).toBeUndefined();
   });
   it('lets a woman be pregnant, and a man plan a pregnancy with his wife', () => {
     expect(readProfileText('性别: 女\n孕产状态: 孕期\n', { file: 'p.yaml', asOf: '2025-06-01' }).ok).toBe(true);

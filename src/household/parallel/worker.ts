@@ -21,7 +21,7 @@ import { makeDecoder } from '../encoding.js';
 import type { OutRow } from '../out-row.js';
 import { RowProcessor, groupingId, isNobody, memberReader, shownColumns, type PreparedRow } from '../row-processor.js';
 import { idAsNumber } from '../number-table.js';
-import { noPersonTest } from '../rows.js';
+import { householdIdOf, noPersonTest } from '../rows.js';
 import { PieceSplitter, type StateSlot } from '../sorted-runs.js';
 import { SpareBuffers } from './spare-buffers.js';
 import { WarningTally, type WarningCounts } from '../warning-tally.js';
@@ -117,7 +117,7 @@ function scan(request: ScanRequest): { reply: ScanReply; transfer: ArrayBuffer[]
       return;
     }
     codes[n] = member(cells, row, broken);
-    const id = plan.household >= 0 ? (cells[plan.household] ?? '').trim() : '';
+    const id = householdIdOf(cells, plan.household);
     const number = idAsNumber(id);
     numbers[n++] = number;
     if (Number.isNaN(number)) ids.push(id);

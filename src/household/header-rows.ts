@@ -1,0 +1,111 @@
+/**
+ * Where a roster's header is among its first rows. Rosters from the
+ * townships often start with a title (隆昌市…花名册), a line of unit and
+ * date (镇街 山川镇 填报日期 2025-05-01), or a row grouping the labels over
+ * merged cells (基本信息 | 救助情况), and a header may run over two or three
+ * rows of merged cells. A wrong guess would check every row with shifted
+ * columns and say nothing, so a row is taken for the header only on clear
+ * signs; without them the first row is, and planColumns says what it holds.
+ */
+import { resolveKey } from '../profile/keys.js';
+import { CURRENT_TOWNSHIPS, MERGED_TOWNSHIPS } from '../profile/townships.js';
+
+/** Rows a roster may have above its header. */
+export const MAX_ROWS_ABOVE_HEADER = 10;
+/** Rows a header may run over. */
+const MAX_HEADER_ROWS = 3;
+
+/** Where a table's header is: its rows (`first` to `last`), the rows of merged cells above it that give names (`top`), and its column names. */
+export interface HeaderRows {
+  top: number;
+  first: number;
+  last: number;
+  labels: string[];
+}
+
+const filled = (cell: string | undefined): boolean => cell !== undefined && cell.trim() !== '';
+const named = (cell: string | undefined): boolean => filled(cell) && resolveKey(cell!) !== undefined;
+
+/** A person's ID number or mobile number: a row of three cells or more holding one is a person's, and the header is above it. */
+const PERSONAL = /(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])/;
+/** A date, or a cell of digits only (序号 1, 2 …): a value, not a column's name. */
+const VALUE = /^[0-9]+$|[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}/;
+/** Values no header holds: a township (镇街 山川镇 is a line of unit and date), yes and no. */
+const VALUE_WORDS = new Set([...CURRENT_TOWNSHIPS, ...MERGED_TOWNSHIPS, '是', '否']);
+
+interface RowSigns {
+  filled: number;
+  names: number;
+  /** Holds a value (a date, a number, a township, yes or no): a line of unit and date, or a person's row. */
+  values: boolean;
+  personal: boolean;
+  /** Has a label ending in a colon (填表人：, 电话：): a line of a form above the table, not a person's row. */
+  form: boolean;
+}
+
+function signs(row: readonly string[]): RowSigns {
+  const s: RowSigns = { filled: 0, names: 0, values: false, personal: false, form: false };
+  for (const cell of row) {
+    if (!filled(cell)) continue;
+    s.filled++;
+    const text = cell.trim();
+    if (resolveKey(text) !== undefined) s.names++;
+    else if (VALUE.test(text) || VALUE_WORDS.has(text)) s.values = true;
+    if (PERSONAL.test(text)) s.personal = true;
+    if (text.endsWith('：') || text.endsWith(':')) s.form = true;
+  }
+  return s;
+}
+
+/**
+ * The header: of the rows before the first that holds an ID or mobile
+ * number (people start there), those that name a profile column and hold no
+ * value; of them the one naming the most columns, then the fullest, then
+ * the first. Row 0 when none does.
+ */
+export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: readonly number[]): HeaderRows {
+  const seen = Math.min(rows.length, MAX_ROWS_ABOVE_HEADER + 1);
+  const rowSigns: RowSigns[] = [];
+  let first = -1;
+  for (let i = 0; i < seen; i++) {
+    const s = signs(rows[i]);
+    rowSigns.push(s);
+    if (s.personal && s.filled >= 3 && !s.form) break;
+    if (s.names === 0 || s.values || s.form) continue;
+    const best = first < 0 ? undefined : rowSigns[first];
+    if (!best || s.names > best.names || (s.names === best.names && s.filled > best.filled)) first = i;
+  }
+  if (first < 0) return { top: 0, first: 0, last: 0, labels: (rows[0] ?? []).map((cell) => cell.trim()) };
+
+  // Rows of merged cells straight above it (grouping rows: two cells or more, no values) give names to its blank cells.
+  const adjacent = (upper: number, lower: number) => (rowNumbers ? rowNumbers[lower] - rowNumbers[upper] === 1 : lower - upper === 1);
+  let top = first;
+  while (top > 0 && adjacent(top - 1, top) && top - 1 < rowSigns.length && rowSigns[top - 1].filled >= 2 && !rowSigns[top - 1].values) top--;
+  const labels = rows[first].map((cell, j) => {
+    for (let i = first; i >= top; i--) if (filled(rows[i][j])) return rows[i][j].trim();
+    return '';
+  });
+
+  // Rows below that go on with it: they fill only columns the header groups (a name over blanks, or a blank).
+  const grouped = (j: number) => !filled(rows[first][j]) || j + 1 >= rows[first].length || !filled(rows[first][j + 1]);
+  const continues = (row: readonly string[]) => {
+    const s = signs(row);
+    return s.filled > 0 && !s.values && !s.personal && row.every((cell, j) => !filled(cell) || grouped(j));
+  };
+  let last = first;
+  for (let i = first + 1; i < Math.min(rows.length, first + MAX_HEADER_ROWS); i++) {
+    if (!continues(rows[i]) || !adjacent(i - 1, i)) break;
+    // A row naming nothing (救助 | 残疾 between the group and its columns) goes on only if a row naming columns follows.
+    if (signs(rows[i]).names === 0 && !(i + 1 < rows.length && i + 1 < first + MAX_HEADER_ROWS && continues(rows[i + 1]) && signs(rows[i + 1]).names > 0)) break;
+    last = i;
+  }
+  for (let i = first + 1; i <= last; i++) {
+    rows[i].forEach((cell, j) => {
+      if (!filled(cell)) return;
+      // A name of a column wins; else the lowest row's word (救助身份 under 救助 under 救助与残疾情况).
+      if (named(cell) || !named(labels[j])) labels[j] = cell.trim();
+    });
+  }
+  for (let j = 0; j < labels.length; j++) labels[j] ??= '';
+  return { top, first, last, labels };
+}

@@ -1,0 +1,91 @@
+/** Where a roster's header is, and its names when it runs over rows of merged cells (header-rows.ts). */
+import { describe, expect, it } from 'vitest';
+import { MAX_ROWS_ABOVE_HEADER, findHeader } from '../../src/household/header-rows.js';
+
+const ID = '511028195001011239';
+
+describe('the header row', () => {
+  it.each<[string, string[][], number]>([
+    ['the first row, when it names columns', [['户编号', '备注'], ['H1', '']], 0],
+    ['below a title', [['隆昌市花名册', '', ''], ['户编号', '姓名', '身份证号'], ['H1', '甲', '']], 1],
+    ['below a row grouping the labels', [['基本信息', '', '救助情况'], ['户编号', '姓名', '救助身份']], 1],
+    ['below blank rows and a line of unit and date', [[''], ['填报单位：金鹅街道', '', '填报日期：2025年6月'], ['户编号', '姓名']], 2],
+    ['below a line of unit and date naming one column (镇街 山川镇 填报日期)', [['镇街', '山川镇', '填报日期', '2025-05-20'], ['户编号', '姓名', '身份证号', '救助身份']], 1],
+    ['below a wide line of unit and date, when it names few of its columns', [['镇街', '山川镇', '村', '二村', '填报日期', '2025-05-01'], ['序号', '户编号', '姓名', '联系电话', '家庭住址', '备注'], ['1', 'H1', '王五', '13900000000', '二村3组', '']], 1],
+    ['below a line of unit and date naming as many columns as it does', [['镇街', '山川镇', '', '', ''], ['序号', '姓名', '联系电话', '家庭住址', '备注'], ['1', '张三', '13800000000', '二村', '']], 1],
+    ['below a grouping row that names one column', [['基本信息', '', '', '', '救助身份', '', '住房情况'], ['户编号', '姓名', '身份证号', '户籍性质', '救助身份', '低保', '居住危房']], 1],
+    ['the first of two that name as many', [['姓名', '户编号'], ['H1', '甲'], ['姓名', '户编号']], 0],
+    ['not a row of people below one with a mobile number, whatever its cells name', [['姓名', '联系电话', '家庭住址', '人员类别', '备注'], ['张三', '13800000000', '二村3组', '孤儿', ''], ['李四', '', '', '孤儿', '外出务工']], 0],
+    ['not a row of people whose cells are labels by chance (孤儿, 参保) under a header of unknown names', [['序号', '户主', '人员类别', '参保情况', '住址'], ['1', '张三', '孤儿', '参保', '石燕桥镇'], ['2', '李四', '孤儿', '参保', '石燕桥镇']], 0],
+    ['not a row holding an ID number', [['标题'], ['H1', ID, '孤儿', '参保']], 0],
+    ['below lines of a form with a phone number in them', [['单位：', '山川镇民政办', '村：', '二村', '日期：', '2025-05-01'], ['填表人：', '张三', '审核人：', '李四', '电话：', '13800000000'], ['序号', '户编号', '姓名', '联系电话', '家庭住址', '备注'], ['1', 'H1', '王五', '13900000000', '二村3组', '']], 2],
+    ['the first row when none near the top names a column (planColumns says what it holds)', [['甲', '乙'], ['1', '2']], 0],
+  ])('is %s', (_what, rows, first) => {
+    expect(findHeader(rows).first).toBe(first);
+  });
+
+  it(`is looked for in the first ${MAX_ROWS_ABOVE_HEADER + 1} rows only`, () => {
+    const titles = Array.from({ length: MAX_ROWS_ABOVE_HEADER }, (_, i) => [`标题${i}`]);
+    expect(findHeader([...titles, ['户编号', '姓名']]).first).toBe(MAX_ROWS_ABOVE_HEADER);
+    expect(findHeader([...titles, ['说明'], ['户编号', '姓名']]).first).toBe(0);
+  });
+});
+
+describe('a header over rows of merged cells', () => {
+  it('takes the names of the row below where the header groups them or is blank', () => {
+    const rows = [
+      ['隆昌市花名册', '', '', '', '', '', ''],
+      ['户编号', '姓名', '身份证号', '户籍性质', '救助情况', '', '居住危房'],
+      ['', '', '', '', '救助身份', '特困供养方式', ''],
+      ['H1', '张大山', '', '农村', '特困', '分散供养', '是'],
+    ];
+    expect(findHeader(rows)).toEqual({ top: 1, first: 1, last: 2, labels: ['户编号', '姓名', '身份证号', '户籍性质', '救助身份', '特困供养方式', '居住危房'] });
+  });
+
+  it('runs over three rows, through a grouping row that names nothing', () => {
+    const rows = [
+      ['户编号', '姓名', '身份证号', '出生日期', '救助与残疾情况', '', '', ''],
+      ['', '', '', '', '救助', '', '残疾', ''],
+      ['', '', '', '', '救助身份', '特困供养方式', '残疾类别', '残疾等级'],
+      ['H1', '张三', ID, '1950-01-01', '特困', '分散', '肢体', '三级'],
+    ];
+    expect(findHeader(rows)).toEqual({ top: 0, first: 0, last: 2, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级'] });
+  });
+
+  it('gives a blank cell the name merged down from rows above, up to the top of the header', () => {
+    const rows = [
+      ['户编号', '姓名', '身份证号', '出生日期', '家庭情况', '', '', '', ''],
+      ['', '', '', '', '救助', '', '残疾', '', ''],
+      ['', '', '', '', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'],
+      ['H1', '张三', ID, '1950-01-01', '特困', '分散', '肢体', '三级', '是'],
+    ];
+    // The lowest row names the most: it is the header, and its blank cells take the names above them.
+    expect(findHeader(rows)).toEqual({ top: 0, first: 2, last: 2, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
+    const merged = [
+      ['序号', '家庭成员', '', '', '', '户主出生日期', '备注'],
+      ['', '户编号', '姓名', '身份证号', '与户主关系', '', ''],
+      ['1', 'H1', '甲', '', '户主', '1980-05-05', ''],
+    ];
+    expect(findHeader(merged)).toEqual({ top: 0, first: 1, last: 1, labels: ['序号', '户编号', '姓名', '身份证号', '与户主关系', '户主出生日期', '备注'] });
+  });
+
+  it('takes no name from a title or a line of unit and date above it, nor across a blank row', () => {
+    expect(findHeader([['镇街', '山川镇', '填报日期', '2025-05-01'], ['', '户编号', '姓名', '身份证号', '镇街']]).labels).toEqual(['', '户编号', '姓名', '身份证号', '镇街']);
+    expect(findHeader([['隆昌市花名册'], ['', '户编号', '姓名']]).labels).toEqual(['', '户编号', '姓名']);
+    // An .xlsx leaves blank rows out: their numbers say so.
+    expect(findHeader([['序号', '基本情况', ''], ['', '户编号', '姓名']], [1, 3]).labels).toEqual(['', '户编号', '姓名']);
+  });
+
+  it('does not take in a row of people below it, though their cells sit under its unnamed columns', () => {
+    const rows = [
+      ['户编号', '人员姓名', '身份证号', '人员类别', '备注'],
+      ['', '张小三', '', '孤儿', '外出务工'],
+      ['H2', '李四', ID, '低保', ''],
+    ];
+    expect(findHeader(rows)).toEqual({ top: 0, first: 0, last: 0, labels: ['户编号', '人员姓名', '身份证号', '人员类别', '备注'] });
+  });
+
+  it('ends at a row of people, whose cells under named columns are values', () => {
+    expect(findHeader([['户编号', '姓名', '疾病'], ['H1', '甲', '疾病']])).toEqual({ top: 0, first: 0, last: 0, labels: ['户编号', '姓名', '疾病'] });
+  });
+});
