@@ -28,8 +28,8 @@ const named = (cell: string | undefined): boolean => filled(cell) && resolveKey(
 
 /** A person's ID number or mobile number: a row of three cells or more holding one is a person's, and the header is above it. */
 const PERSONAL = /(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])/;
-/** A date, or a cell of digits only (序号 1, 2 …): a value, not a column's name. */
-const VALUE = /^[0-9]+$|[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}/;
+/** A cell that is a date or digits only (序号 1, 2 …): a value, not a column's name (年龄（截至2025年6月1日） is a name). */
+const VALUE = /^(?:[0-9]+|[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}(?:\s*[-/.月]\s*[0-9]{1,2}\s*日?)?)$/;
 /** Values no header holds: a township (镇街 山川镇 is a line of unit and date), yes and no. */
 const VALUE_WORDS = new Set([...CURRENT_TOWNSHIPS, ...MERGED_TOWNSHIPS, '是', '否']);
 
@@ -59,9 +59,11 @@ function signs(row: readonly string[]): RowSigns {
 
 /**
  * The header: of the rows before the first that holds an ID or mobile
- * number (people start there), those that name a profile column and hold no
- * value; of them the one naming the most columns, then the fullest, then
- * the first. Row 0 when none does.
+ * number (people start there), the first that names a profile column and
+ * holds no value nor a form's label; the row straight below it takes its
+ * place when it is fuller and names more (a grouping row 基本信息 | 救助身份
+ * over the header), not when it fills as much (a row of people whose cells
+ * happen to be names: 张三 | 孤儿 | 常住). Row 0 when none is.
  */
 export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: readonly number[]): HeaderRows {
   const seen = Math.min(rows.length, MAX_ROWS_ABOVE_HEADER + 1);
@@ -72,15 +74,20 @@ export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: re
     rowSigns.push(s);
     if (s.personal && s.filled >= 3 && !s.form) break;
     if (s.names === 0 || s.values || s.form) continue;
-    const best = first < 0 ? undefined : rowSigns[first];
-    if (!best || s.names > best.names || (s.names === best.names && s.filled > best.filled)) first = i;
+    if (first < 0) first = i;
+    else if (i === first + 1 && s.filled > rowSigns[first].filled && s.names > rowSigns[first].names) first = i;
   }
   if (first < 0) return { top: 0, first: 0, last: 0, labels: (rows[0] ?? []).map((cell) => cell.trim()) };
 
-  // Rows of merged cells straight above it (grouping rows: two cells or more, no values) give names to its blank cells.
+  // Rows of merged cells straight above it give names to its blank cells: grouping rows of two cells or more, or
+  // of one not in the first column (a title stands at the left), holding no value nor a form's label.
   const adjacent = (upper: number, lower: number) => (rowNumbers ? rowNumbers[lower] - rowNumbers[upper] === 1 : lower - upper === 1);
+  const grouping = (i: number) => {
+    const s = rowSigns[i];
+    return !s.values && !s.form && !s.personal && (s.filled >= 2 || (s.filled === 1 && !filled(rows[i][0])));
+  };
   let top = first;
-  while (top > 0 && adjacent(top - 1, top) && top - 1 < rowSigns.length && rowSigns[top - 1].filled >= 2 && !rowSigns[top - 1].values) top--;
+  while (top > 0 && adjacent(top - 1, top) && grouping(top - 1)) top--;
   const labels = rows[first].map((cell, j) => {
     for (let i = first; i >= top; i--) if (filled(rows[i][j])) return rows[i][j].trim();
     return '';

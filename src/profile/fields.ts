@@ -174,7 +174,7 @@ export const FIELDS: readonly FieldDef[] = [
   // 退役军人安置 (表10—1) names 转业军官和退役士兵: a 残疾军人 who has left service left as one of these, or as 复员/离退休, which 军人身份 (one value) cannot also say.
   { key: 'discharged_as', zh: '退役时身份', en: 'left service as (for a disabled service member)', type: 'enum', group: 'military', aliases: ['退役类别', '退役方式'], values: [v('transferred_officer', '转业军官', 'officer transferred to civilian work', ['转业']), v('retired_soldier', '退役士兵', 'retired soldier', ['退伍军人', '退伍']), v('demobilized', '复员军人', 'demobilised soldier', ['复员']), v('retired_cadre', '离退休军人', 'retired military cadre', ['离退休', '退休']), v('none', '未退役', 'has not left service (or never served)', ['无', '未退出现役'])] },
   // 农村危房改造 (表8—1) names 农村分散供养特困人员 only: 特困 alone leaves open whether the person is cared for at home (分散) or in an institution (集中).
-  { key: 'tekun_care', zh: '特困供养方式', en: 'how tekun support is given', type: 'enum', group: 'assistance', aliases: ['供养方式', '特困人员供养方式'], values: [v('centralised', '集中供养', 'in a care institution', ['集中', '集中供养特困', '集中供养特困人员', '机构供养', '敬老院', '养老院', '福利院']), v('dispersed', '分散供养', 'at home', ['分散', '居家', '居家供养', '分散供养特困', '分散供养特困人员']), v('none', '无', 'not tekun support', ['非特困', '不适用'])] },
+  { key: 'tekun_care', zh: '特困供养方式', en: 'how tekun support is given', type: 'enum', group: 'assistance', aliases: ['特困人员供养方式'], values: [v('centralised', '集中供养', 'in a care institution', ['集中', '集中供养特困', '集中供养特困人员', '机构供养', '敬老院', '养老院', '福利院']), v('dispersed', '分散供养', 'at home', ['分散', '居家', '居家供养', '分散供养特困', '分散供养特困人员']), v('none', '无', 'not tekun support', ['非特困', '不适用'])] },
   // --- end review ---
 
   // Household: given on a profile directly, or derived from the members in a batch.

@@ -18,6 +18,9 @@ describe('the header row', () => {
     ['not a row of people below one with a mobile number, whatever its cells name', [['姓名', '联系电话', '家庭住址', '人员类别', '备注'], ['张三', '13800000000', '二村3组', '孤儿', ''], ['李四', '', '', '孤儿', '外出务工']], 0],
     ['not a row of people whose cells are labels by chance (孤儿, 参保) under a header of unknown names', [['序号', '户主', '人员类别', '参保情况', '住址'], ['1', '张三', '孤儿', '参保', '石燕桥镇'], ['2', '李四', '孤儿', '参保', '石燕桥镇']], 0],
     ['not a row holding an ID number', [['标题'], ['H1', ID, '孤儿', '参保']], 0],
+    ['the first row, not a row of people below it that names more by chance (张三 | 孤儿 | 常住)', [['姓名', '人员类别', '就读学校', '监护人', '备注'], ['张三', '孤儿', '二村小学', '李四', '常住'], ['王五', '事实无人抚养儿童', '二村小学', '赵六', '']], 0],
+    ['the first row, though a cell of it holds a date in its name', [['户编号', '姓名', '年龄（截至2025年6月1日）', '人员类别', '备注'], ['1', '张三', '75', '特困', ''], ['', '张小三', '', '孤儿', '外出务工']], 0],
+    ['below a grouping row naming one column, though a cell of it holds a date in its name', [['基本信息', '', '', '', '救助身份', '住房情况'], ['户编号', '姓名', '身份证号', '出生日期（如1990-01-01）', '', '居住危房'], ['H1', '张三', ID, '1950-01-01', '低保', '是']], 1],
     ['below lines of a form with a phone number in them', [['单位：', '山川镇民政办', '村：', '二村', '日期：', '2025-05-01'], ['填表人：', '张三', '审核人：', '李四', '电话：', '13800000000'], ['序号', '户编号', '姓名', '联系电话', '家庭住址', '备注'], ['1', 'H1', '王五', '13900000000', '二村3组', '']], 2],
     ['the first row when none near the top names a column (planColumns says what it holds)', [['甲', '乙'], ['1', '2']], 0],
   ])('is %s', (_what, rows, first) => {
@@ -59,14 +62,33 @@ describe('a header over rows of merged cells', () => {
       ['', '', '', '', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'],
       ['H1', '张三', ID, '1950-01-01', '特困', '分散', '肢体', '三级', '是'],
     ];
-    // The lowest row names the most: it is the header, and its blank cells take the names above them.
-    expect(findHeader(rows)).toEqual({ top: 0, first: 2, last: 2, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
+    expect(findHeader(rows)).toEqual({ top: 0, first: 0, last: 2, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
     const merged = [
       ['序号', '家庭成员', '', '', '', '户主出生日期', '备注'],
       ['', '户编号', '姓名', '身份证号', '与户主关系', '', ''],
       ['1', 'H1', '甲', '', '户主', '1980-05-05', ''],
     ];
     expect(findHeader(merged)).toEqual({ top: 0, first: 1, last: 1, labels: ['序号', '户编号', '姓名', '身份证号', '与户主关系', '户主出生日期', '备注'] });
+  });
+
+  it('runs over a middle grouping row of one merged cell, below a title', () => {
+    const rows = [
+      ['隆昌市花名册', '', '', '', '', '', '', '', ''],
+      ['户编号', '姓名', '身份证号', '出生日期', '家庭情况', '', '', '', ''],
+      ['', '', '', '', '救助及残疾', '', '', '', ''],
+      ['', '', '', '', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'],
+      ['H1', '张三', ID, '1950-01-01', '特困', '分散', '肢体', '三级', '是'],
+    ];
+    expect(findHeader(rows)).toEqual({ top: 1, first: 1, last: 3, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
+  });
+
+  it('takes the name of a merged-down cell from a grouping row above that names one column', () => {
+    const rows = [
+      ['基本信息', '', '', '', '救助身份', '住房情况'],
+      ['户编号', '姓名', '身份证号', '出生日期（如1990-01-01）', '', '居住危房'],
+      ['H1', '张三', ID, '1950-01-01', '低保', '是'],
+    ];
+    expect(findHeader(rows).labels).toEqual(['户编号', '姓名', '身份证号', '出生日期（如1990-01-01）', '救助身份', '居住危房']);
   });
 
   it('takes no name from a title or a line of unit and date above it, nor across a blank row', () => {

@@ -300,7 +300,7 @@ describe('facts that cannot stand together', () => {
   });
   it.each([
     ['救助身份: 低保\n特困供养方式: 集中供养\n', '救助身份（assistance）却不含特困供养'],
-    ['救助身份: 无\n供养方式: 分散供养\n', '救助身份（assistance）却不含特困供养'],
+    ['救助身份: 无\n特困人员供养方式: 分散供养\n', '救助身份（assistance）却不含特困供养'],
     ['救助身份: 特困\n特困供养方式: 无\n', '救助身份（assistance）含特困供养，特困供养方式（tekun_care）却是无'],
     ['救助身份: 分散供养特困\n特困供养方式: 集中供养\n', '救助身份含分散供养特困，特困供养方式（tekun_care）却是集中供养'],
   ])('%j is a FACT_CONFLICT at the way of 特困 support', (text, message) => {
@@ -332,12 +332,15 @@ describe('facts that cannot stand together', () => {
     expect(read('特困供养方式: 分散供养\n')).toBe('dispersed'); // the assistance list unknown: nothing to contradict
     // As rosters write them.
     expect(read('救助身份: 农村分散供养特困人员\n')).toBe('dispersed');
-    expect(read('救助身份: 特困\n供养方式: 集中\n')).toBe('centralised');
-    expect(read('救助身份: 集中供养特困人员\n供养方式: 敬老院\n')).toBe('centralised');
-    expect(read('救助身份: 低保\n供养方式: 无\n')).toBe('none');
+    expect(read('救助身份: 特困\n特困供养方式: 集中\n')).toBe('centralised');
+    expect(read('救助身份: 集中供养特困人员\n特困供养方式: 敬老院\n')).toBe('centralised');
+    expect(read('救助身份: 低保\n特困供养方式: 无\n')).toBe('none');
     // A list of statuses without 特困 says there is no way of 特困 support, whatever the cell.
-    expect(read('救助身份: 低保\n供养方式: /\n')).toBe('none');
-    expect(read('救助身份: 特困\n供养方式: /\n')).toBeUndefined();
+    expect(read('救助身份: 低保\n特困供养方式: /\n')).toBe('none');
+    expect(read('救助身份: 特困\n特困供养方式: /\n')).toBeUndefined();
+    // A roster's own 供养方式 column (居家养老, 敬老院 …) is no 特困 fact: it is not read as one.
+    const own = readProfileText('救助身份: 低保\n供养方式: 敬老院\n', { file: 'p.yaml', asOf: '2025-06-01' });
+    expect(own.ok ? [] : own.issues.map((i) => i.code)).toEqual(['UNKNOWN_KEY']);
     // A list of nothing but a placeholder is no list: the statuses are unknown, so is the way of support.
     expect(read('救助身份: [/]\n')).toBeUndefined();
     expect(read('救助身份:\n  - —\n')).toBeUndefined();
