@@ -103,6 +103,9 @@ export function compileRowNormaliser(plan: ColumnPlan, options: RowNormaliserOpt
 
   const ageOn = ageCounter(asOf);
   const crossChecked = columns.some((c) => CROSS_CHECKED.includes(c.key));
+  // Facts derived from other columns: looked at only when the roster has those columns.
+  const hasMilitary = columns.some((c) => c.key === 'military_status');
+  const hasAssistance = columns.some((c) => c.key === 'assistance');
 
   // The cross-field checks of normaliseRecord, for the common case; any doubt goes the slow way.
   const finish = (profile: Profile, cells: readonly string[], row: number): RowNormalised => {
@@ -128,10 +131,12 @@ export function compileRowNormaliser(plan: ColumnPlan, options: RowNormaliserOpt
     if (profile.sex === 'male' && (profile.pregnancy === 'pregnant' || profile.pregnancy === 'postpartum')) return slow(cells, row);
     if (crossChecked) for (const key of CROSS_CHECKED) if (profile[key] !== undefined) return slow(cells, row);
     // As normaliseRecord derives them (tekun_care, left_active_service, discharged_as themselves, when given, went the slow way above).
-    const military = militaryDerived(profile.military_status);
-    if (military.left !== undefined) profile.left_active_service = military.left;
-    if (military.as !== undefined) profile.discharged_as = military.as;
-    const assistance = profile.assistance as readonly string[] | undefined;
+    if (hasMilitary) {
+      const military = militaryDerived(profile.military_status);
+      if (military.left !== undefined) profile.left_active_service = military.left;
+      if (military.as !== undefined) profile.discharged_as = military.as;
+    }
+    const assistance = hasAssistance ? (profile.assistance as readonly string[] | undefined) : undefined;
     if (assistance !== undefined) {
       const dispersed = assistance.includes('tekun_dispersed');
       const centralised = assistance.includes('tekun_centralised');

@@ -72,14 +72,20 @@ export const isFooterRow = (row: readonly string[]): boolean => {
   for (let i = 0; i < row.length; i++) {
     const cell = row[i];
     if (cell === '') continue;
-    const text = cell.replace(/\s+/g, '');
-    if (text === '') continue;
-    // A stamp (村委会（盖章）, 单位（盖章）：) stands anywhere in its cell.
-    if (!(FOOTER_FIRST.has(text.charCodeAt(0)) && FOOTER_START.test(text)) && !text.includes('盖章')) return false;
-    return !row.some((c, j) => j !== i && HOLDS_ID.test(c));
+    const text = cell.trim();
+    if (text !== '') return footerAt(row, i, text);
   }
   return false;
 };
+
+/** Whether the row whose first filled cell is `row[i]` (`text`, trimmed) is a footer. Runs on every roster row: most are passed by the look-up of their first character. */
+function footerAt(row: readonly string[], i: number, text: string): boolean {
+  // A stamp (村委会（盖章）, 单位（盖章）：) stands anywhere in its cell.
+  if (!FOOTER_FIRST.has(text.charCodeAt(0)) && !text.includes('盖章')) return false;
+  const compact = text.replace(/\s+/g, '');
+  if (!FOOTER_START.test(compact) && !compact.includes('盖章')) return false;
+  return !row.some((c, j) => j !== i && HOLDS_ID.test(c));
+}
 
 /** What makes a row nobody: blank, a footer, the header again (or its column numbers), a title. */
 export type NoPersonProblem = 'EMPTY_ROW' | 'FOOTER_ROW' | 'HEADER_ROW' | 'TITLE_ROW';
@@ -96,20 +102,24 @@ const TITLE = /花名册|名册|名单|登记表|统计表|汇总表|台账|一�
 export function noPersonTest(header: readonly string[]): (row: readonly string[]) => NoPersonProblem | undefined {
   const labels = header.map((h) => h.trim());
   return (row) => {
+    // The first filled cell, and whether another follows (most rows: two look-ups).
     let first = -1;
-    let filled = 0;
+    let more = false;
     for (let j = 0; j < row.length; j++) {
       const cell = row[j];
       if (cell === '' || cell.trim() === '') continue;
-      if (first < 0) first = j;
-      filled++;
+      if (first >= 0) {
+        more = true;
+        break;
+      }
+      first = j;
     }
     if (first < 0) return 'EMPTY_ROW';
-    if (isFooterRow(row)) return 'FOOTER_ROW';
     const text = row[first].trim();
+    if (footerAt(row, first, text)) return 'FOOTER_ROW';
     if (text === labels[first] && repeatsHeader(row, labels)) return 'HEADER_ROW';
-    if (text === '1' && filled >= 3 && numbersColumns(row)) return 'HEADER_ROW';
-    if (filled === 1 && TITLE.test(text)) return 'TITLE_ROW';
+    if (text === '1' && more && numbersColumns(row)) return 'HEADER_ROW';
+    if (!more && TITLE.test(text)) return 'TITLE_ROW';
     return undefined;
   };
 }
@@ -129,7 +139,7 @@ function numbersColumns(row: readonly string[]): boolean {
     if (text === '') continue;
     if (text !== String(next++)) return false;
   }
-  return true;
+  return next > 3;
 }
 
 /**

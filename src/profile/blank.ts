@@ -6,11 +6,13 @@
 
 /** Dash and slash characters a placeholder is made of. */
 const PLACEHOLDER = /^[/\\／＼\-－—–─―]+$/;
-const FIRST = new Set([...'/\\／＼-－—–─―'].map((c) => c.charCodeAt(0)));
+/** By UTF-16 code: 1 for those characters. A typed array: this runs for every cell of a roster. */
+const FIRST = new Uint8Array(65536);
+for (const c of '/\\／＼-－—–─―') FIRST[c.charCodeAt(0)] = 1;
 
-/** Whether a trimmed cell is only a placeholder: a look-up of its first character for most cells. */
+/** Whether a trimmed cell is only a placeholder: one look-up of its first character for nearly every cell. */
 export function isPlaceholder(text: string): boolean {
-  return text.length > 0 && FIRST.has(text.charCodeAt(0)) && PLACEHOLDER.test(text);
+  return FIRST[text.charCodeAt(0)] === 1 && PLACEHOLDER.test(text);
 }
 
 /** A value that gives no fact: absent, empty, blank or a placeholder, or a list of nothing but those (`[/]`; `[]` says none). */

@@ -50,11 +50,19 @@ export const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** What 军人身份 says of leaving service: whether one has, and as what (残疾军人 says neither). */
-export function militaryDerived(status: unknown): { left?: boolean; as?: string } {
-  if (status === 'active' || status === 'none') return { left: false, as: 'none' };
-  if (typeof status === 'string' && VETERAN_STATUSES.includes(status)) return { left: true, as: status === 'discharged' ? 'retired_soldier' : status };
-  return {};
+export function militaryDerived(status: unknown): Readonly<{ left?: boolean; as?: string }> {
+  return (typeof status === 'string' && MILITARY_DERIVED.get(status)) || NOTHING_DERIVED;
 }
+
+const NOTHING_DERIVED = Object.freeze({});
+/** Built once: this runs for every row of a roster. */
+const MILITARY_DERIVED = new Map<string, Readonly<{ left?: boolean; as?: string }>>([
+  ['active', Object.freeze({ left: false, as: 'none' })],
+  ['none', Object.freeze({ left: false, as: 'none' })],
+  ...['demobilized', 'discharged', 'retired_cadre', 'transferred_officer', 'retired_soldier'].map(
+    (s) => [s, Object.freeze({ left: true, as: s === 'discharged' ? 'retired_soldier' : s })] as [string, Readonly<{ left?: boolean; as?: string }>],
+  ),
+]);
 
 export function normaliseRecord(input: Record<string, unknown>, options: NormaliseOptions): NormaliseResult {
   // Ages are counted to this date: one that is no date would give every age as NaN, unknown, silently.
