@@ -230,7 +230,7 @@ function holdEarlyEnd(input: Readable): void {
   }) as typeof input.pipe;
 }
 
-/** Opens an .xlsx file: the chosen sheet's first non-empty row is the header, unless a title stands above it (headerIndex). */
+/** Opens an .xlsx file: the chosen sheet's header is found among its first rows (header-rows.ts findHeader): a title may stand above it. */
 export async function openXlsx(path: string, options: XlsxOptions = {}): Promise<RowSource> {
   const file = options.file ?? path;
   let total: number;

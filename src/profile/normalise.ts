@@ -6,6 +6,7 @@
  */
 import { CliError, makeIssue, type Issue } from '../issues.js';
 import { isBlankValue } from './blank.js';
+import { militaryService, tekunCare } from './derived-facts.js';
 import { completedYears, parseIsoDate } from './dates.js';
 import { coerceValue, type ElementAt } from './coerce.js';
 import { FIELD_BY_KEY } from './fields.js';
@@ -37,9 +38,6 @@ export type NormaliseResult =
  * the code that derives them: a batch compiles its rules assuming every
  * other fact it has no column for stays unknown (household/absent-facts.ts).
  */
-/** 军人身份 values that have left service by their name (残疾军人 may or may not have). */
-const VETERAN_STATUSES: readonly string[] = ['demobilized', 'discharged', 'retired_cadre', 'transferred_officer', 'retired_soldier'];
-
 export const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
   id_number: ['birth_date', 'sex', 'age'],
   birth_date: ['age'],
@@ -48,21 +46,6 @@ export const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = {
   discharged_as: ['left_active_service'],
   military_status: ['left_active_service', 'discharged_as'],
 };
-
-/** What 军人身份 says of leaving service: whether one has, and as what (残疾军人 says neither). */
-export function militaryDerived(status: unknown): Readonly<{ left?: boolean; as?: string }> {
-  return (typeof status === 'string' && MILITARY_DERIVED.get(status)) || NOTHING_DERIVED;
-}
-
-const NOTHING_DERIVED = Object.freeze({});
-/** Built once: this runs for every row of a roster. */
-const MILITARY_DERIVED = new Map<string, Readonly<{ left?: boolean; as?: string }>>([
-  ['active', Object.freeze({ left: false, as: 'none' })],
-  ['none', Object.freeze({ left: false, as: 'none' })],
-  ...['demobilized', 'discharged', 'retired_cadre', 'transferred_officer', 'retired_soldier'].map(
-    (s) => [s, Object.freeze({ left: true, as: s === 'discharged' ? 'retired_soldier' : s })] as [string, Readonly<{ left?: boolean; as?: string }>],
-  ),
-]);
 
 export function normaliseRecord(input: Record<string, unknown>, options: NormaliseOptions): NormaliseResult {
   // Ages are counted to this date: one that is no date would give every age as NaN, unknown, silently.
@@ -171,61 +154,10 @@ export function normaliseRecord(input: Record<string, unknown>, options: Normali
     profile.fp_surgery_complication = true;
   }
 
-  // 分散 or 集中供养特困 on the assistance list says how the support is given; a way of support says the person is 特困.
-  const assistance = profile.assistance;
-  if (Array.isArray(assistance)) {
-    const dispersed = assistance.includes('tekun_dispersed');
-    const centralised = assistance.includes('tekun_centralised');
-    const tekun = dispersed || centralised || assistance.includes('tekun');
-    const care = profile.tekun_care;
-    if (dispersed && centralised) {
-      issues.push(makeIssue('FACT_CONFLICT', '救助身份（assistance）既写了分散供养特困又写了集中供养特困：只写其一', at('assistance')));
-    } else if ((dispersed && care === 'centralised') || (centralised && care === 'dispersed')) {
-      issues.push(makeIssue('FACT_CONFLICT', `救助身份含${dispersed ? '分散' : '集中'}供养特困，特困供养方式（tekun_care）却是${dispersed ? '集中' : '分散'}供养`, at('tekun_care')));
-    } else if (tekun && profile.tekun_care === 'none') {
-      issues.push(makeIssue('FACT_CONFLICT', '救助身份（assistance）含特困供养，特困供养方式（tekun_care）却是无', at('tekun_care')));
-    } else if (!tekun && profile.tekun_care !== undefined && profile.tekun_care !== 'none') {
-      issues.push(makeIssue('FACT_CONFLICT', `给出了特困供养方式（tekun_care），救助身份（assistance）却不含特困供养`, at('tekun_care')));
-    }
-    if (dispersed) profile.tekun_care ??= 'dispersed';
-    else if (centralised) profile.tekun_care ??= 'centralised';
-    // A list of the person's statuses without 特困 says they have no way of 特困 support (rules that ask it of 特困 ask no one else).
-    else if (!tekun) profile.tekun_care ??= 'none';
-  }
-
-  // 已退出现役 against 军人身份: 复员, 退伍, 离退休, 转业 and 退役士兵 have left service; 现役 has not, and 无 never served.
-  const status = profile.military_status;
-  if (profile.left_active_service === false && typeof status === 'string' && VETERAN_STATUSES.includes(status)) {
-    issues.push(makeIssue('FACT_CONFLICT', `军人身份（military_status）为${FIELD_BY_KEY.get('military_status')?.values?.find((v) => v.value === status)?.zh}，已退出现役（left_active_service）却为否`, at('left_active_service')));
-  } else if (profile.left_active_service === true && (status === 'active' || status === 'none')) {
-    issues.push(makeIssue('FACT_CONFLICT', `军人身份（military_status）为${status === 'active' ? '现役军人' : '无'}，已退出现役（left_active_service）却为是`, at('left_active_service')));
-  }
-
-  // How a 残疾军人 left service says that they left it (未退役: that they have not); for anyone else 军人身份 says it already.
-  if (profile.discharged_as === 'none') {
-    const status = profile.military_status;
-    if (typeof status === 'string' && VETERAN_STATUSES.includes(status)) {
-      issues.push(makeIssue('FACT_CONFLICT', `军人身份（military_status）为${FIELD_BY_KEY.get('military_status')?.values?.find((v) => v.value === status)?.zh}，退役时身份（discharged_as）却是未退役`, at('discharged_as')));
-    } else if (profile.left_active_service === true) {
-      issues.push(makeIssue('FACT_CONFLICT', '已退出现役（left_active_service）为是，退役时身份（discharged_as）却是未退役', at('discharged_as')));
-    }
-    profile.left_active_service ??= false;
-  } else if (profile.discharged_as !== undefined) {
-    const status = profile.military_status;
-    const same = (a: unknown, b: unknown) => a === b || (a === 'discharged' && b === 'retired_soldier');
-    if (status === 'none' || status === 'active') {
-      issues.push(makeIssue('FACT_CONFLICT', `军人身份（military_status）为${status === 'none' ? '无' : '现役军人'}，却给出了退役时身份（discharged_as）`, at('discharged_as')));
-    } else if (status !== undefined && status !== 'disabled_veteran' && !same(status, profile.discharged_as)) {
-      issues.push(makeIssue('FACT_CONFLICT', `退役时身份（discharged_as）与军人身份（military_status）不一致：退役时身份只用于残疾军人`, at('discharged_as')));
-    } else if (profile.left_active_service === false) {
-      issues.push(makeIssue('FACT_CONFLICT', '已退出现役（left_active_service）为否，却给出了退役时身份（discharged_as）', at('discharged_as')));
-    }
-    profile.left_active_service ??= true;
-  }
-  // Rules ask 已退出现役 and 退役时身份 of everyone, as 残疾军人 needs them said: the other statuses say them.
-  const derived = militaryDerived(profile.military_status);
-  if (derived.left !== undefined) profile.left_active_service ??= derived.left;
-  if (derived.as !== undefined) profile.discharged_as ??= derived.as;
+  // Facts one field says of another (how 特困 support is given; leaving service), and their contradictions.
+  const conflict = (key: string, message: string) => issues.push(makeIssue('FACT_CONFLICT', message, at(key)));
+  tekunCare(profile, conflict);
+  militaryService(profile, conflict);
 
   // Facts that cannot stand together: one of them is written wrong, and which is for the person to say.
   // (未婚 beside a spouse's birth date is let stand: a partner in a marriage not registered has one.)

@@ -17,7 +17,6 @@ import { maskIdNumbersInText } from '../../profile/id-number.js';
 import { runBatch, type BatchLayout, type BatchProgress } from '../../household/run-batch.js';
 import type { EncodingDoubt } from '../../household/csv-source.js';
 import { CliError, ISSUE_TITLES, makeIssue, type IssueCode } from '../../issues.js';
-import { CATALOGUE } from '../../rules/catalogue.js';
 import type { Catalogue } from '../../rules/types.js';
 import { addAsOf, addColor, addLang, addRules, catalogueFor, checkDate, domainOption } from '../common.js';
 import type { Io } from '../io.js';

@@ -4,7 +4,6 @@ import { stringify } from 'yaml';
 import { Checker } from '../../engine/check.js';
 import { buildReport } from '../../engine/report.js';
 import { CliError, makeIssue } from '../../issues.js';
-import { CATALOGUE } from '../../rules/catalogue.js';
 import { addAsOf, addColor, addLang, addRules, catalogueFor, chalkFor, checkDate, domainOption, readProfileArgument } from '../common.js';
 import type { Io } from '../io.js';
 
