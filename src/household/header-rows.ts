@@ -30,52 +30,67 @@ const named = (cell: string | undefined): boolean => filled(cell) && resolveKey(
 const PERSONAL = /(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])/;
 /** A cell that is a date or digits only (序号 1, 2 …): a value, not a column's name (年龄（截至2025年6月1日） is a name). */
 const VALUE = /^(?:[0-9]+|[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}(?:\s*[-/.月]\s*[0-9]{1,2}\s*日?)?)$/;
-/** Values no header holds: a township (镇街 山川镇 is a line of unit and date), yes and no. */
-const VALUE_WORDS = new Set([...CURRENT_TOWNSHIPS, ...MERGED_TOWNSHIPS, '是', '否']);
+/** Values no header holds: yes and no; a township in any cell (石燕桥镇人民政府, 隆昌市石燕桥镇) is checked apart. */
+const VALUE_WORDS = new Set(['是', '否']);
+const TOWNSHIPS = [...CURRENT_TOWNSHIPS, ...MERGED_TOWNSHIPS];
+/** A form's label, with its colon (填表单位：…, 电话：) or as the first cell of a signer's line (填表人, 联系电话). */
+const FORM_LABEL = /[:：]/;
+const SIGNER = /^(?:(?:制表|填表|填报|审核|审批|统计|经办|核对|联系)人|联系电话|填报单位|填表单位|单位负责人)/;
+/** Profile keys that a header's lower rows leave blank (their cells are merged down), and a person's row fills. */
+const IDENTIFYING = new Set(['household_id', 'name', 'id_number']);
 
 interface RowSigns {
   filled: number;
   names: number;
-  /** Holds a value (a date, a number, a township, yes or no): a line of unit and date, or a person's row. */
-  values: boolean;
+  /** Cells that are values (a date, a number, a township, yes or no). */
+  values: number;
   personal: boolean;
-  /** Has a label ending in a colon (填表人：, 电话：): a line of a form above the table, not a person's row. */
+  /** A line of a form above the table (a label with a colon, a signer's line), not a header nor a person's row. */
   form: boolean;
 }
 
 function signs(row: readonly string[]): RowSigns {
-  const s: RowSigns = { filled: 0, names: 0, values: false, personal: false, form: false };
+  const s: RowSigns = { filled: 0, names: 0, values: 0, personal: false, form: false };
   for (const cell of row) {
     if (!filled(cell)) continue;
-    s.filled++;
     const text = cell.trim();
+    if (s.filled++ === 0 && SIGNER.test(text.replace(/\s+/g, ''))) s.form = true;
     if (resolveKey(text) !== undefined) s.names++;
-    else if (VALUE.test(text) || VALUE_WORDS.has(text)) s.values = true;
+    else if (VALUE.test(text) || VALUE_WORDS.has(text) || TOWNSHIPS.some((t) => text.includes(t))) s.values++;
     if (PERSONAL.test(text)) s.personal = true;
-    if (text.endsWith('：') || text.endsWith(':')) s.form = true;
+    if (FORM_LABEL.test(text)) s.form = true;
   }
   return s;
 }
 
 /**
  * The header: of the rows before the first that holds an ID or mobile
- * number (people start there), the first that names a profile column and
- * holds no value nor a form's label; the row straight below it takes its
- * place when it is fuller and names more (a grouping row 基本信息 | 救助身份
- * over the header), not when it fills as much (a row of people whose cells
- * happen to be names: 张三 | 孤儿 | 常住). Row 0 when none is.
+ * number (people start there), those that name more columns than they hold
+ * values and are no form's line; of them the one naming the most columns,
+ * then the fullest, then the first. A row with a cell under a column an
+ * earlier such row names 户编号, 姓名 or 身份证号 is a person's (a header's
+ * lower rows leave those blank, merged down), however many names its cells
+ * happen to be (张三 | 孤儿 | 常住). Row 0 when none is.
  */
 export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: readonly number[]): HeaderRows {
   const seen = Math.min(rows.length, MAX_ROWS_ABOVE_HEADER + 1);
   const rowSigns: RowSigns[] = [];
+  /** Columns an earlier candidate names 户编号, 姓名 or 身份证号. */
+  const identifying = new Set<number>();
   let first = -1;
   for (let i = 0; i < seen; i++) {
-    const s = signs(rows[i]);
+    const row = rows[i];
+    const s = signs(row);
     rowSigns.push(s);
     if (s.personal && s.filled >= 3 && !s.form) break;
-    if (s.names === 0 || s.values || s.form) continue;
-    if (first < 0) first = i;
-    else if (i === first + 1 && s.filled > rowSigns[first].filled && s.names > rowSigns[first].names) first = i;
+    if (s.names === 0 || s.names <= s.values || s.form) continue;
+    if (row.some((cell, j) => filled(cell) && identifying.has(j))) continue;
+    row.forEach((cell, j) => {
+      const key = filled(cell) ? resolveKey(cell) : undefined;
+      if (key !== undefined && IDENTIFYING.has(key)) identifying.add(j);
+    });
+    const best = first < 0 ? undefined : rowSigns[first];
+    if (!best || s.names > best.names || (s.names === best.names && s.filled > best.filled)) first = i;
   }
   if (first < 0) return { top: 0, first: 0, last: 0, labels: (rows[0] ?? []).map((cell) => cell.trim()) };
 
@@ -84,7 +99,7 @@ export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: re
   const adjacent = (upper: number, lower: number) => (rowNumbers ? rowNumbers[lower] - rowNumbers[upper] === 1 : lower - upper === 1);
   const grouping = (i: number) => {
     const s = rowSigns[i];
-    return !s.values && !s.form && !s.personal && (s.filled >= 2 || (s.filled === 1 && !filled(rows[i][0])));
+    return s.values === 0 && !s.form && !s.personal && (s.filled >= 2 || (s.filled === 1 && !filled(rows[i][0])));
   };
   let top = first;
   while (top > 0 && adjacent(top - 1, top) && grouping(top - 1)) top--;
@@ -97,7 +112,7 @@ export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: re
   const grouped = (j: number) => !filled(rows[first][j]) || j + 1 >= rows[first].length || !filled(rows[first][j + 1]);
   const continues = (row: readonly string[]) => {
     const s = signs(row);
-    return s.filled > 0 && !s.values && !s.personal && row.every((cell, j) => !filled(cell) || grouped(j));
+    return s.filled > 0 && s.values === 0 && !s.personal && !s.form && row.every((cell, j) => !filled(cell) || grouped(j));
   };
   let last = first;
   for (let i = first + 1; i < Math.min(rows.length, first + MAX_HEADER_ROWS); i++) {

@@ -57,9 +57,9 @@ export const isBlankRow = (row: readonly string[]): boolean => {
  * so 审批通过 in a status column stays a person's; a stamp anywhere in it.
  */
 const FOOTER_START =
-  /^(?:合计|总计|小计|共计|累计|(?:单位)?负责人|(?:制表|填表|填报|审核|审批|统计|经办|核对|联系)(?:人|日期|时间|单位|意见|说明)|联系电话|分管领导|(?:制表|填表|审核|审批|说明|附注|备注|注\d*|签字|签名|日期)(?:[:：]|$))/;
+  /^(?:合计|总计|小计|共计|累计|本页(?:合计|小计)|总户数|总人数|共\d|(?:单位)?负责人|(?:制表|填表|填报|审核|审批|统计|经办|核对|联系)(?:人|日期|时间|单位|意见|说明)|联系电话|分管领导|(?:制表|填表|审核|审批|说明|附注|备注|注\d*|签字|签名|日期)(?:[:：]|$))/;
 /** The first characters of those words: most rows are passed by one look-up. */
-const FOOTER_FIRST = new Set([...'合总小共累单负制填审统经核联说附备注签分日'].map((c) => c.charCodeAt(0)));
+const FOOTER_FIRST = new Set([...'合总小共累本单负制填审统经核联说附备注签分日'].map((c) => c.charCodeAt(0)));
 /** An ID number of 18 (or 15) characters in a cell: a person's row, never a footer. */
 const HOLDS_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])|(?<![0-9])[0-9]{15}(?![0-9])/;
 
@@ -80,8 +80,8 @@ export const isFooterRow = (row: readonly string[]): boolean => {
 
 /** Whether the row whose first filled cell is `row[i]` (`text`, trimmed) is a footer. Runs on every roster row: most are passed by the look-up of their first character. */
 function footerAt(row: readonly string[], i: number, text: string): boolean {
-  // A stamp (村委会（盖章）, 单位（盖章）：) stands anywhere in its cell.
-  if (!FOOTER_FIRST.has(text.charCodeAt(0)) && !text.includes('盖章')) return false;
+  // A stamp (村委会（盖章）, 单位（盖 章）：) stands anywhere in its cell.
+  if (!FOOTER_FIRST.has(text.charCodeAt(0)) && !text.includes('盖')) return false;
   const compact = text.replace(/\s+/g, '');
   if (!FOOTER_START.test(compact) && !compact.includes('盖章')) return false;
   return !row.some((c, j) => j !== i && HOLDS_ID.test(c));

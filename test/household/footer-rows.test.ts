@@ -38,6 +38,10 @@ describe('a footer row', () => {
     ['a stamp with its colon', ['单位（盖章）：', '', ''], true],
     ['a date alone', ['日期：2025年6月1日', '', ''], true],
     ['an opinion of the reviewer', ['审核意见：同意', '', ''], true],
+    ['a stamp spaced out', ['村民委员会（盖 章）', '', ''], true],
+    ['a count of households and people', ['共2户4人', '', ''], true],
+    ['a page total', ['本页合计', '', ''], true],
+    ['a number of households', ['总户数：2户', '', ''], true],
     ['a status column of people (审批通过)', ['审批通过', 'H1', '甲'], false],
     ['a remark that starts with 说明 but says more', ['说明书已领', 'H1', '甲'], false],
   ])('is told: %s', (_what, row, footer) => {

@@ -18,6 +18,11 @@ describe('the header row', () => {
     ['not a row of people below one with a mobile number, whatever its cells name', [['姓名', '联系电话', '家庭住址', '人员类别', '备注'], ['张三', '13800000000', '二村3组', '孤儿', ''], ['李四', '', '', '孤儿', '外出务工']], 0],
     ['not a row of people whose cells are labels by chance (孤儿, 参保) under a header of unknown names', [['序号', '户主', '人员类别', '参保情况', '住址'], ['1', '张三', '孤儿', '参保', '石燕桥镇'], ['2', '李四', '孤儿', '参保', '石燕桥镇']], 0],
     ['not a row holding an ID number', [['标题'], ['H1', ID, '孤儿', '参保']], 0],
+    ['below a line of unit naming one column, its township in a longer cell', [['乡镇（街道）', '石燕桥镇人民政府', '村（社区）', '二村', ''], ['基本信息', '', '', '', '救助情况'], ['户编号', '姓名', '身份证号', '与户主关系', '救助身份'], ['H1', '张三', ID, '户主', '特困']], 2],
+    ['below a line of unit, a blank row and all', [['乡镇（街道）', '隆昌市石燕桥镇', '', ''], ['', '', '', ''], ['户编号', '姓名', '身份证号', '救助身份']], 2],
+    ['below a signer\'s line with a mobile number and no colon', [['隆昌市花名册'], ['填表人', '张三', '联系电话', '13812345678', ''], ['户编号', '姓名', '身份证号', '救助身份', '']], 2],
+    ['a header with months among its names', [['隆昌市花名册'], ['户编号', '姓名', '身份证号', '2025.01', '2025.02'], ['H1', '甲', ID, '是', '否']], 1],
+    ['the first row, not a person in it whose cells are names, filling a column the header leaves blank', [['户编号', '姓名', '类别', '父母情况', ''], ['H1', '张三', '孤儿', '外出务工', '常住'], ['H2', '李四', '事实无人抚养儿童', '', '']], 0],
     ['the first row, not a row of people below it that names more by chance (张三 | 孤儿 | 常住)', [['姓名', '人员类别', '就读学校', '监护人', '备注'], ['张三', '孤儿', '二村小学', '李四', '常住'], ['王五', '事实无人抚养儿童', '二村小学', '赵六', '']], 0],
     ['the first row, though a cell of it holds a date in its name', [['户编号', '姓名', '年龄（截至2025年6月1日）', '人员类别', '备注'], ['1', '张三', '75', '特困', ''], ['', '张小三', '', '孤儿', '外出务工']], 0],
     ['below a grouping row naming one column, though a cell of it holds a date in its name', [['基本信息', '', '', '', '救助身份', '住房情况'], ['户编号', '姓名', '身份证号', '出生日期（如1990-01-01）', '', '居住危房'], ['H1', '张三', ID, '1950-01-01', '低保', '是']], 1],
@@ -62,7 +67,8 @@ describe('a header over rows of merged cells', () => {
       ['', '', '', '', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'],
       ['H1', '张三', ID, '1950-01-01', '特困', '分散', '肢体', '三级', '是'],
     ];
-    expect(findHeader(rows)).toEqual({ top: 0, first: 0, last: 2, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
+    // The lowest row names the most: it is the header, and its blank cells take the names above them.
+    expect(findHeader(rows)).toEqual({ top: 0, first: 2, last: 2, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
     const merged = [
       ['序号', '家庭成员', '', '', '', '户主出生日期', '备注'],
       ['', '户编号', '姓名', '身份证号', '与户主关系', '', ''],
@@ -79,7 +85,7 @@ describe('a header over rows of merged cells', () => {
       ['', '', '', '', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'],
       ['H1', '张三', ID, '1950-01-01', '特困', '分散', '肢体', '三级', '是'],
     ];
-    expect(findHeader(rows)).toEqual({ top: 1, first: 1, last: 3, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
+    expect(findHeader(rows)).toEqual({ top: 1, first: 3, last: 3, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
   });
 
   it('takes the name of a merged-down cell from a grouping row above that names one column', () => {
@@ -93,6 +99,8 @@ describe('a header over rows of merged cells', () => {
 
   it('takes no name from a title or a line of unit and date above it, nor across a blank row', () => {
     expect(findHeader([['镇街', '山川镇', '填报日期', '2025-05-01'], ['', '户编号', '姓名', '身份证号', '镇街']]).labels).toEqual(['', '户编号', '姓名', '身份证号', '镇街']);
+    expect(findHeader([['乡镇（街道）', '隆昌市石燕桥镇', '二村', '', ''], ['', '户编号', '姓名', '身份证号', '救助身份']]).labels).toEqual(['', '户编号', '姓名', '身份证号', '救助身份']);
+    expect(findHeader([['填表单位：山川镇民政办', '', '填表日期：2025年5月1日', ''], ['', '户编号', '姓名', '身份证号']]).labels).toEqual(['', '户编号', '姓名', '身份证号']);
     expect(findHeader([['隆昌市花名册'], ['', '户编号', '姓名']]).labels).toEqual(['', '户编号', '姓名']);
     // An .xlsx leaves blank rows out: their numbers say so.
     expect(findHeader([['序号', '基本情况', ''], ['', '户编号', '姓名']], [1, 3]).labels).toEqual(['', '户编号', '姓名']);
