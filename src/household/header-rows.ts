@@ -26,15 +26,18 @@ export interface HeaderRows {
 const filled = (cell: string | undefined): boolean => cell !== undefined && cell.trim() !== '';
 const named = (cell: string | undefined): boolean => filled(cell) && resolveKey(cell!) !== undefined;
 
-/** A person's ID number or mobile number: a row of three cells or more holding one is a person's, and the header is above it. */
-const PERSONAL = /(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])/;
-/** A cell that is a date or digits only (序号 1, 2 …): a value, not a column's name (年龄（截至2025年6月1日） is a name). */
-const VALUE = /^(?:[0-9]+|[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}(?:\s*[-/.月]\s*[0-9]{1,2}\s*日?)?)$/;
+/** A person's ID number: a row holding one is a person's, and the header is above it. */
+const PERSONAL = /(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])/;
+/** A cell that is a whole date or digits only (序号 1, a phone number): a value, not a column's name (2025.01 and 年龄（截至2025年6月1日） are names). */
+const VALUE = /^(?:[0-9]+|[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?)$/;
+/** A row whose first filled cell is a number (序号) is a person's. */
+const NUMBER = /^[0-9]+$/;
 /** Values no header holds: yes and no; a township in any cell (石燕桥镇人民政府, 隆昌市石燕桥镇) is checked apart. */
 const VALUE_WORDS = new Set(['是', '否']);
 const TOWNSHIPS = [...CURRENT_TOWNSHIPS, ...MERGED_TOWNSHIPS];
-/** A form's label, with its colon (填表单位：…, 电话：) or as the first cell of a signer's line (填表人, 联系电话). */
+/** A form's label: a first cell with a colon (填表单位：…), a cell ending in one (电话：), or a signer's line (填表人, 联系电话). */
 const FORM_LABEL = /[:：]/;
+const ENDS_LABEL = /[:：]$/;
 const SIGNER = /^(?:(?:制表|填表|填报|审核|审批|统计|经办|核对|联系)人|联系电话|填报单位|填表单位|单位负责人)/;
 /** Profile keys that a header's lower rows leave blank (their cells are merged down), and a person's row fills. */
 const IDENTIFYING = new Set(['household_id', 'name', 'id_number']);
@@ -54,20 +57,24 @@ function signs(row: readonly string[]): RowSigns {
   for (const cell of row) {
     if (!filled(cell)) continue;
     const text = cell.trim();
-    if (s.filled++ === 0 && SIGNER.test(text.replace(/\s+/g, ''))) s.form = true;
+    if (s.filled++ === 0) {
+      if (SIGNER.test(text.replace(/\s+/g, '')) || FORM_LABEL.test(text)) s.form = true;
+      if (NUMBER.test(text)) s.personal = true;
+    }
     if (resolveKey(text) !== undefined) s.names++;
     else if (VALUE.test(text) || VALUE_WORDS.has(text) || TOWNSHIPS.some((t) => text.includes(t))) s.values++;
     if (PERSONAL.test(text)) s.personal = true;
-    if (FORM_LABEL.test(text)) s.form = true;
+    if (ENDS_LABEL.test(text)) s.form = true;
   }
   return s;
 }
 
 /**
- * The header: of the rows before the first that holds an ID or mobile
- * number (people start there), those that name more columns than they hold
- * values and are no form's line; of them the one naming the most columns,
- * then the fullest, then the first. A row with a cell under a column an
+ * The header: the first row when it names two columns or more (the common
+ * roster). Else, of the rows before the first of a person (an ID number in
+ * it, or a number first: 序号), those that name columns, hold fewer values
+ * than twice their names and are no form's line; of them the one naming the
+ * most columns, then the fullest, then the first. A row with a cell under a column an
  * earlier such row names 户编号, 姓名 or 身份证号 is a person's (a header's
  * lower rows leave those blank, merged down), however many names its cells
  * happen to be (张三 | 孤儿 | 常住). Row 0 when none is.
@@ -82,8 +89,12 @@ export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: re
     const row = rows[i];
     const s = signs(row);
     rowSigns.push(s);
-    if (s.personal && s.filled >= 3 && !s.form) break;
-    if (s.names === 0 || s.names <= s.values || s.form) continue;
+    if (i === 0 && s.names >= 2 && !s.personal) {
+      first = 0;
+      break;
+    }
+    if (s.personal && !s.form) break;
+    if (s.names === 0 || s.values >= s.names * 2 || s.form) continue;
     if (row.some((cell, j) => filled(cell) && identifying.has(j))) continue;
     row.forEach((cell, j) => {
       const key = filled(cell) ? resolveKey(cell) : undefined;

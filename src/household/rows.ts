@@ -80,11 +80,25 @@ export const isFooterRow = (row: readonly string[]): boolean => {
 
 /** Whether the row whose first filled cell is `row[i]` (`text`, trimmed) is a footer. Runs on every roster row: most are passed by the look-up of their first character. */
 function footerAt(row: readonly string[], i: number, text: string): boolean {
-  // A stamp (村委会（盖章）, 单位（盖 章）：) stands anywhere in its cell.
-  if (!FOOTER_FIRST.has(text.charCodeAt(0)) && !text.includes('盖')) return false;
+  const starts = FOOTER_FIRST.has(text.charCodeAt(0));
+  const marked = MARKER_CHARS.test(text);
+  const label = text.includes('：') || text.includes(':');
+  if (!starts && !marked && !label) return false;
   const compact = text.replace(/\s+/g, '');
-  if (!FOOTER_START.test(compact) && !compact.includes('盖章')) return false;
-  return !row.some((c, j) => j !== i && HOLDS_ID.test(c));
+  // Words found anywhere, and labels with a colon (村委会主任：张三, 打印日期：…), stand on a line of few cells.
+  const footer = (starts && FOOTER_START.test(compact)) || ((marked && FOOTER_ANYWHERE.test(compact)) || label ? filledUpTo(row, 4) <= 3 : false);
+  return footer && !row.some((c, j) => j !== i && HOLDS_ID.test(c));
+}
+
+/** Words a footer holds anywhere in its first cell: a stamp, a signature, a reviewer, a total, a page number. */
+const FOOTER_ANYWHERE = /盖章|公章|签章|签字|签名|审核意见|审核人|负责人|合计|共计|小计|第\d+页/;
+const MARKER_CHARS = /[盖公签审负合共小第]/;
+
+/** How many cells are filled, counting no further than `limit`. */
+function filledUpTo(row: readonly string[], limit: number): number {
+  let n = 0;
+  for (const cell of row) if (cell !== '' && cell.trim() !== '' && ++n >= limit) break;
+  return n;
 }
 
 /** What makes a row nobody: blank, a footer, the header again (or its column numbers), a title. */
@@ -119,7 +133,7 @@ export function noPersonTest(header: readonly string[]): (row: readonly string[]
     if (footerAt(row, first, text)) return 'FOOTER_ROW';
     if (text === labels[first] && repeatsHeader(row, labels)) return 'HEADER_ROW';
     if (text === '1' && more && numbersColumns(row)) return 'HEADER_ROW';
-    if (!more && TITLE.test(text)) return 'TITLE_ROW';
+    if (TITLE.test(text) && filledUpTo(row, 3) <= 2) return 'TITLE_ROW';
     return undefined;
   };
 }

@@ -18,6 +18,12 @@ describe('the header row', () => {
     ['not a row of people below one with a mobile number, whatever its cells name', [['姓名', '联系电话', '家庭住址', '人员类别', '备注'], ['张三', '13800000000', '二村3组', '孤儿', ''], ['李四', '', '', '孤儿', '外出务工']], 0],
     ['not a row of people whose cells are labels by chance (孤儿, 参保) under a header of unknown names', [['序号', '户主', '人员类别', '参保情况', '住址'], ['1', '张三', '孤儿', '参保', '石燕桥镇'], ['2', '李四', '孤儿', '参保', '石燕桥镇']], 0],
     ['not a row holding an ID number', [['标题'], ['H1', ID, '孤儿', '参保']], 0],
+    ['the first row naming columns, though a cell of it holds a colon and a person below names more', [['户编号', '姓名', '身份证号', '与户主关系', '人员类别', '备注（注：外出务工人员注明去向）'], ['H1', '张三', '', '户主', '孤儿', ''], ['H1', '李四', '', '兄弟', '', '']], 0],
+    ['below a title, a cell of it holding a colon', [['隆昌市花名册'], ['户编号', '姓名', '身份证号', '救助身份', '备注（注：外出务工人员注明去向）'], ['H1', '张三', ID, '低保', '']], 1],
+    ['the first row naming columns, the people below with their identifying cells blank', [['户编号', '户主姓名', '成员姓名', '与户主关系', '人员类别', '居住情况', '就业情况'], ['H1', '张三', '张三', '户主', '低保', '', ''], ['', '', '张小三', '子女', '孤儿', '常住', '外出务工']], 0],
+    ['below a line of contacts with a mobile number and no colon', [['隆昌市花名册'], ['村（社区）', '二村', '联系人', '张三', '电话', '13812345678'], ['户编号', '姓名', '身份证号', '与户主关系'], ['H1', '张三', ID, '户主']], 2],
+    ['below a title, with months among its names', [['隆昌市花名册'], ['户编号', '姓名', '身份证号', '2025.01', '2025.02', '2025.03', '2025.04', '2025.05', '2025.06'], ['H1', '甲', ID, '1', '1', '1', '1', '1', '1']], 1],
+    ['not a row of people numbered by 序号, under a header naming one column', [['no', 'name_cn', 'id_number', 'type', 'note'], ['1', '张三', '', 'orphan', 'resident']], 0],
     ['below a line of unit naming one column, its township in a longer cell', [['乡镇（街道）', '石燕桥镇人民政府', '村（社区）', '二村', ''], ['基本信息', '', '', '', '救助情况'], ['户编号', '姓名', '身份证号', '与户主关系', '救助身份'], ['H1', '张三', ID, '户主', '特困']], 2],
     ['below a line of unit, a blank row and all', [['乡镇（街道）', '隆昌市石燕桥镇', '', ''], ['', '', '', ''], ['户编号', '姓名', '身份证号', '救助身份']], 2],
     ['below a signer\'s line with a mobile number and no colon', [['隆昌市花名册'], ['填表人', '张三', '联系电话', '13812345678', ''], ['户编号', '姓名', '身份证号', '救助身份', '']], 2],
@@ -67,8 +73,8 @@ describe('a header over rows of merged cells', () => {
       ['', '', '', '', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'],
       ['H1', '张三', ID, '1950-01-01', '特困', '分散', '肢体', '三级', '是'],
     ];
-    // The lowest row names the most: it is the header, and its blank cells take the names above them.
-    expect(findHeader(rows)).toEqual({ top: 0, first: 2, last: 2, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
+    // The first row names columns: it is the header, going on over the rows below it.
+    expect(findHeader(rows)).toEqual({ top: 0, first: 0, last: 2, labels: ['户编号', '姓名', '身份证号', '出生日期', '救助身份', '特困供养方式', '残疾类别', '残疾等级', '持残疾人证'] });
     const merged = [
       ['序号', '家庭成员', '', '', '', '户主出生日期', '备注'],
       ['', '户编号', '姓名', '身份证号', '与户主关系', '', ''],
