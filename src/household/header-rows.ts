@@ -70,8 +70,8 @@ function signs(row: readonly string[]): RowSigns {
 }
 
 /**
- * The header: the first row when it names two columns or more (the common
- * roster). Else, of the rows before the first of a person (an ID number in
+ * The header: the first row when it names two columns or more and holds
+ * no value nor a form's label (the common roster). Else, of the rows before the first of a person (an ID number in
  * it, or a number first: 序号), those that name columns, hold fewer values
  * than twice their names and are no form's line; of them the one naming the
  * most columns, then the fullest, then the first. A row with a cell under a column an
@@ -89,7 +89,7 @@ export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: re
     const row = rows[i];
     const s = signs(row);
     rowSigns.push(s);
-    if (i === 0 && s.names >= 2 && !s.personal) {
+    if (i === 0 && s.names >= 2 && s.values === 0 && !s.form && !s.personal) {
       first = 0;
       break;
     }

@@ -24,6 +24,7 @@ describe('the header row', () => {
     ['below a line of contacts with a mobile number and no colon', [['隆昌市花名册'], ['村（社区）', '二村', '联系人', '张三', '电话', '13812345678'], ['户编号', '姓名', '身份证号', '与户主关系'], ['H1', '张三', ID, '户主']], 2],
     ['below a title, with months among its names', [['隆昌市花名册'], ['户编号', '姓名', '身份证号', '2025.01', '2025.02', '2025.03', '2025.04', '2025.05', '2025.06'], ['H1', '甲', ID, '1', '1', '1', '1', '1', '1']], 1],
     ['not a row of people numbered by 序号, under a header naming one column', [['no', 'name_cn', 'id_number', 'type', 'note'], ['1', '张三', '', 'orphan', 'resident']], 0],
+    ['below a first row of unit naming two columns beside their values', [['镇街', '山川镇', '户籍性质', '农村'], ['户编号', '姓名', '身份证号', '与户主关系', '救助身份'], ['H1', '张三', ID, '户主', '低保']], 1],
     ['below a line of unit naming one column, its township in a longer cell', [['乡镇（街道）', '石燕桥镇人民政府', '村（社区）', '二村', ''], ['基本信息', '', '', '', '救助情况'], ['户编号', '姓名', '身份证号', '与户主关系', '救助身份'], ['H1', '张三', ID, '户主', '特困']], 2],
     ['below a line of unit, a blank row and all', [['乡镇（街道）', '隆昌市石燕桥镇', '', ''], ['', '', '', ''], ['户编号', '姓名', '身份证号', '救助身份']], 2],
     ['below a signer\'s line with a mobile number and no colon', [['隆昌市花名册'], ['填表人', '张三', '联系电话', '13812345678', ''], ['户编号', '姓名', '身份证号', '救助身份', '']], 2],
