@@ -209,7 +209,8 @@ export class RowProcessor {
     out.statuses = statuses;
     if (p.warnings) {
       out.warnings = p.warnings.map((w) => w.message);
-      for (const w of p.warnings) warnings.add(w.code, p.row);
+      // A merged township is named in the note: it says what to put right.
+      for (const w of p.warnings) warnings.add(w.code, p.row, w.code === 'OLD_TOWNSHIP' ? String(profile.township) : undefined);
     }
     if (this.options.full) {
       out.profile = profile;

@@ -9,14 +9,18 @@
 /** Row numbers a note names per code. */
 export const NAMED_ROWS = 5;
 
-export type WarningCounts = Record<string, { count: number; rows: number[] }>;
+/** Distinct words a note names per code (the merged township): six towns were merged away, so all of them, sorted, whatever the order rows come in. */
+const NAMED_VALUES = 6;
+
+export type WarningCounts = Record<string, { count: number; rows: number[]; values?: string[] }>;
 
 export class WarningTally {
   counts: WarningCounts = {};
 
-  add(code: string, row: number): void {
+  add(code: string, row: number, value?: string): void {
     const entry = (this.counts[code] ??= { count: 0, rows: [] });
     entry.count++;
+    if (value !== undefined) entry.values = withValues(entry.values, [value]);
     // The lowest few, in order (rows mostly come in order: the test is one comparison then).
     const rows = entry.rows;
     if (rows.length === NAMED_ROWS) {
@@ -29,9 +33,10 @@ export class WarningTally {
 
   /** Adds another tally's counts, keeping the lowest row numbers; `shift` moves its rows (a piece numbered from a guess). */
   merge(other: WarningCounts, shift = 0): void {
-    for (const [code, { count, rows }] of Object.entries(other)) {
+    for (const [code, { count, rows, values }] of Object.entries(other)) {
       const entry = (this.counts[code] ??= { count: 0, rows: [] });
       entry.count += count;
+      if (values) entry.values = withValues(entry.values, values);
       entry.rows = [...entry.rows, ...rows.map((r) => r + shift)].sort((a, b) => a - b).slice(0, NAMED_ROWS);
     }
   }
@@ -42,4 +47,9 @@ export class WarningTally {
     this.counts = {};
     return counts;
   }
+}
+
+function withValues(values: string[] | undefined, more: readonly string[]): string[] {
+  const all = new Set([...(values ?? []), ...more]);
+  return [...all].sort().slice(0, NAMED_VALUES);
 }

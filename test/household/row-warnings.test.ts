@@ -36,7 +36,7 @@ describe('warnings of rows checked all the same', () => {
       expect(run.status).toBe(0);
       // Rows 2, 3 … with the quoted line break in row 3 counted once: person i is row i + 2.
       expect(run.stderr).toContain('提醒：6 行15位旧身份证号（照常核查）：第 9、5009、10009、15009、20009 行等；已按19XX年读取出生日期，请核对');
-      expect(run.stderr).toContain('提醒：4 行镇街名称已撤并（照常核查）：第 6、9006、18006、27006 行；请填写现在的镇（街道）');
+      expect(run.stderr).toContain('提醒：4 行镇街名称已撤并（山川镇）（照常核查）：第 6、9006、18006、27006 行；请填写现在的镇（街道）');
       // In the order of their first rows, whichever thread finished first.
       expect(run.stderr.indexOf('镇街名称已撤并')).toBeLessThan(run.stderr.indexOf('15位旧身份证号'));
     }
@@ -59,5 +59,15 @@ describe('a tally of warnings', () => {
     tally.merge({ LEGACY_ID: { count: 2, rows: [1, 100] }, OLD_TOWNSHIP: { count: 1, rows: [3] } }, 1);
     expect(tally.take()).toEqual({ LEGACY_ID: { count: 9, rows: [2, 7, 8, 9, 11] }, OLD_TOWNSHIP: { count: 1, rows: [4] } });
     expect(tally.take()).toEqual({});
+  });
+
+  it('names the merged townships met, sorted, whatever order rows and merges come in', () => {
+    const one = new WarningTally();
+    one.add('OLD_TOWNSHIP', 9, '渔箭镇');
+    one.add('OLD_TOWNSHIP', 3, '山川镇');
+    const two = new WarningTally();
+    two.add('OLD_TOWNSHIP', 20, '山川镇');
+    two.merge(one.take());
+    expect(two.take()).toEqual({ OLD_TOWNSHIP: { count: 3, rows: [3, 9, 20], values: ['山川镇', '渔箭镇'] } });
   });
 });

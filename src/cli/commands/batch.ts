@@ -52,8 +52,8 @@ const NOTES = {
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}：用 --encoding ${d.forced} 解码时有 ${d.replaced} 个字符无法解码（显示为 �）；按字节看是 ${d.detected}，可去掉 --encoding 或改用 --encoding ${d.detected}\n`,
     failed: (n: number, nobody: number) => `${n} 行无法核查，原因见输出的 error 列${nobody > 0 ? `（其中 ${nobody} 行不是人员：空行、表尾、重复的表头或标题）` : ''}\n`,
-    warned: (n: number, title: string, rows: number[], hint: string) =>
-      `提醒：${n} 行${title}（照常核查）：第 ${rows.join('、')} 行${n > rows.length ? '等' : ''}${hint ? `；${hint}` : ''}\n`,
+    warned: (n: number, title: string, rows: number[], hint: string, values?: string[]) =>
+      `提醒：${n} 行${title}${values ? `（${values.join('、')}）` : ''}（照常核查）：第 ${rows.join('、')} 行${n > rows.length ? '等' : ''}${hint ? `；${hint}` : ''}\n`,
     warningHints: { LEGACY_ID: '已按19XX年读取出生日期，请核对', OLD_TOWNSHIP: '请填写现在的镇（街道）' } as Record<string, string>,
     withoutId: (n: number, filled: boolean) =>
       `${n} 行没有户编号：这些人的家庭情况（家庭救助身份、零就业家庭、一户多残、父母外出务工）只取本人这一行能说明的${filled ? '（它们在第一个户编号之前，无从沿用）' : '；若是合并单元格（只在户主行写了户编号），加 --fill-household-ids 让空白沿用上一行的户编号'}\n`,
@@ -73,8 +73,8 @@ const NOTES = {
     encodingDoubt: (file: string, d: EncodingDoubt) =>
       `${file}: decoding with --encoding ${d.forced} gave ${d.replaced} undecodable characters (shown as �); the bytes look like ${d.detected}: drop --encoding or use --encoding ${d.detected}\n`,
     failed: (n: number, nobody: number) => `${n} rows could not be checked; see the error column of the output${nobody > 0 ? ` (${nobody} of them are nobody: blank rows, footers, the header again, titles)` : ''}\n`,
-    warned: (n: number, title: string, rows: number[], hint: string) =>
-      `note: ${n} rows with a ${title} (checked all the same): row ${rows.join(', ')}${n > rows.length ? ' and more' : ''}${hint ? `; ${hint}` : ''}\n`,
+    warned: (n: number, title: string, rows: number[], hint: string, values?: string[]) =>
+      `note: ${n} rows with a ${title}${values ? ` (${values.join(', ')})` : ''} (checked all the same): row ${rows.join(', ')}${n > rows.length ? ' and more' : ''}${hint ? `; ${hint}` : ''}\n`,
     warningHints: { LEGACY_ID: 'the birth date was read as 19XX: check it', OLD_TOWNSHIP: 'give the town as it is now' } as Record<string, string>,
     withoutId: (n: number, filled: boolean) =>
       `${n} rows have no household id: their household facts (assistance, zero employment, several disabled, parents away) are what each row itself settles${filled ? ' (they stand above the first id, with none to take)' : "; if the ids stand only on the heads' rows (merged cells), add --fill-household-ids to have a blank take the id above"}\n`,
@@ -353,8 +353,8 @@ async function checkRoster(file: string, flags: BatchFlags, { io, format, asOf, 
     if (hasHouseholdColumn && report.withoutId > 0) io.stderr(notes.withoutId(report.withoutId, flags.fillHouseholdIds === true));
     if (report.errors > 0) io.stderr(notes.failed(report.errors, report.nobody));
     // By their first row: the order threads finish in is no order.
-    for (const [code, { count, rows }] of Object.entries(report.warnings.counts).sort(([, a], [, b]) => a.rows[0] - b.rows[0])) {
-      io.stderr(notes.warned(count, ISSUE_TITLES[code as IssueCode]?.[flags.lang] ?? code, rows, notes.warningHints[code] ?? ''));
+    for (const [code, { count, rows, values }] of Object.entries(report.warnings.counts).sort(([, a], [, b]) => a.rows[0] - b.rows[0])) {
+      io.stderr(notes.warned(count, ISSUE_TITLES[code as IssueCode]?.[flags.lang] ?? code, rows, notes.warningHints[code] ?? '', values));
     }
     setExitCode(cmd, report.errors > 0 ? 1 : 0);
   } catch (e) {
