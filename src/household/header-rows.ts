@@ -7,6 +7,7 @@
  * columns and say nothing, so a row is taken for the header only on clear
  * signs; without them the first row is, and planColumns says what it holds.
  */
+import { holdsIdNumber } from '../profile/id-number.js';
 import { resolveKey } from '../profile/keys.js';
 import { CURRENT_TOWNSHIPS, MERGED_TOWNSHIPS } from '../profile/townships.js';
 
@@ -26,8 +27,6 @@ export interface HeaderRows {
 const filled = (cell: string | undefined): boolean => cell !== undefined && cell.trim() !== '';
 const named = (cell: string | undefined): boolean => filled(cell) && resolveKey(cell!) !== undefined;
 
-/** A person's ID number: a row holding one is a person's, and the header is above it. */
-const PERSONAL = /(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])/;
 /** A cell that is a whole date or digits only (序号 1, a phone number): a value, not a column's name (2025.01 and 年龄（截至2025年6月1日） are names). */
 const VALUE = /^(?:[0-9]+|[0-9]{4}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?)$/;
 /** A row whose first filled cell is a number (序号) is a person's. */
@@ -63,7 +62,8 @@ function signs(row: readonly string[]): RowSigns {
     }
     if (resolveKey(text) !== undefined) s.names++;
     else if (VALUE.test(text) || VALUE_WORDS.has(text) || TOWNSHIPS.some((t) => text.includes(t))) s.values++;
-    if (PERSONAL.test(text)) s.personal = true;
+    // A person's ID number: the header is above this row.
+    if (holdsIdNumber(text)) s.personal = true;
     if (ENDS_LABEL.test(text)) s.form = true;
   }
   return s;
@@ -82,13 +82,14 @@ function signs(row: readonly string[]): RowSigns {
 export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: readonly number[]): HeaderRows {
   const seen = Math.min(rows.length, MAX_ROWS_ABOVE_HEADER + 1);
   const rowSigns: RowSigns[] = [];
+  /** Each row's signs, read once (rows below the header are looked at again while it goes on). */
+  const signsOf = (i: number) => (rowSigns[i] ??= signs(rows[i]));
   /** Columns an earlier candidate names 户编号, 姓名 or 身份证号. */
   const identifying = new Set<number>();
   let first = -1;
   for (let i = 0; i < seen; i++) {
     const row = rows[i];
-    const s = signs(row);
-    rowSigns.push(s);
+    const s = signsOf(i);
     if (i === 0 && s.names >= 2 && s.values === 0 && !s.form && !s.personal) {
       first = 0;
       break;
@@ -109,7 +110,7 @@ export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: re
   // of one not in the first column (a title stands at the left), holding no value nor a form's label.
   const adjacent = (upper: number, lower: number) => (rowNumbers ? rowNumbers[lower] - rowNumbers[upper] === 1 : lower - upper === 1);
   const grouping = (i: number) => {
-    const s = rowSigns[i];
+    const s = signsOf(i);
     return s.values === 0 && !s.form && !s.personal && (s.filled >= 2 || (s.filled === 1 && !filled(rows[i][0])));
   };
   let top = first;
@@ -121,15 +122,15 @@ export function findHeader(rows: readonly (readonly string[])[], rowNumbers?: re
 
   // Rows below that go on with it: they fill only columns the header groups (a name over blanks, or a blank).
   const grouped = (j: number) => !filled(rows[first][j]) || j + 1 >= rows[first].length || !filled(rows[first][j + 1]);
-  const continues = (row: readonly string[]) => {
-    const s = signs(row);
-    return s.filled > 0 && s.values === 0 && !s.personal && !s.form && row.every((cell, j) => !filled(cell) || grouped(j));
+  const continues = (i: number) => {
+    const s = signsOf(i);
+    return s.filled > 0 && s.values === 0 && !s.personal && !s.form && rows[i].every((cell, j) => !filled(cell) || grouped(j));
   };
   let last = first;
   for (let i = first + 1; i < Math.min(rows.length, first + MAX_HEADER_ROWS); i++) {
-    if (!continues(rows[i]) || !adjacent(i - 1, i)) break;
+    if (!continues(i) || !adjacent(i - 1, i)) break;
     // A row naming nothing (救助 | 残疾 between the group and its columns) goes on only if a row naming columns follows.
-    if (signs(rows[i]).names === 0 && !(i + 1 < rows.length && i + 1 < first + MAX_HEADER_ROWS && continues(rows[i + 1]) && signs(rows[i + 1]).names > 0)) break;
+    if (signsOf(i).names === 0 && !(i + 1 < rows.length && i + 1 < first + MAX_HEADER_ROWS && continues(i + 1) && signsOf(i + 1).names > 0)) break;
     last = i;
   }
   for (let i = first + 1; i <= last; i++) {

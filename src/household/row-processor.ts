@@ -15,9 +15,7 @@ import { MEMBER_KEYS, UNKNOWN_MEMBER, memberCode, unknownMember } from './member
 import type { OutRow } from './out-row.js';
 import { compileRowNormaliser, type RowNormaliser } from './row-normaliser.js';
 import { LONE_LINE_FEED } from './csv-source.js';
-import { householdIdOf, noPersonTest } from './rows.js';
-
-type NoPersonTest = ReturnType<typeof noPersonTest>;
+import { householdIdOf, noPersonTest, type NoPersonTest } from './rows.js';
 import { StatusSlab } from './status-slab.js';
 import { WarningTally } from './warning-tally.js';
 import type { Issue } from '../issues.js';
@@ -45,9 +43,9 @@ export interface PreparedRow {
 }
 
 /** The problems of a row that could not be read as cells (unreadable()). */
-const UNREADABLE: ReadonlySet<string> = new Set<RowProblem>(['EMPTY_ROW', 'FOOTER_ROW', 'HEADER_ROW', 'TITLE_ROW', 'BROKEN_ROW', 'TOO_MANY_CELLS', 'MIXED_LINE_ENDS']);
 /** Rows that are nobody: in no household (rows.ts noPersonTest). */
 const NO_PERSON: ReadonlySet<string> = new Set<RowProblem>(['EMPTY_ROW', 'FOOTER_ROW', 'HEADER_ROW', 'TITLE_ROW']);
+const UNREADABLE: ReadonlySet<string> = new Set([...NO_PERSON, 'BROKEN_ROW', 'TOO_MANY_CELLS', 'MIXED_LINE_ENDS']);
 
 /** A date in a message: 1960-06-01, 1960/6/1, 1960年6月1日. */
 const DATE_IN_TEXT = /(?<![0-9])([0-9]{4})[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?/g;

@@ -1,5 +1,6 @@
 /** Rows as the readers hand them on: cells as text, with spreadsheet row numbers. */
 import { isPlaceholder } from '../profile/blank.js';
+import { holdsIdNumber } from '../profile/id-number.js';
 
 /**
  * A run of rows. `numbers[i]` is row i's number as a spreadsheet shows it
@@ -60,23 +61,12 @@ const FOOTER_START =
   /^(?:合计|总计|小计|共计|累计|本页(?:合计|小计)|总户数|总人数|共\d|(?:单位)?负责人|(?:制表|填表|填报|审核|审批|统计|经办|核对|联系)(?:人|日期|时间|单位|意见|说明)|联系电话|分管领导|(?:制表|填表|审核|审批|说明|附注|备注|注\d*|签字|签名|日期)(?:[:：]|$))/;
 /** The first characters of those words: most rows are passed by one look-up. */
 const FOOTER_FIRST = new Set([...'合总小共累本单负制填审统经核联说附备注签分日'].map((c) => c.charCodeAt(0)));
-/** An ID number of 18 (or 15) characters in a cell: a person's row, never a footer. */
-const HOLDS_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])|(?<![0-9])[0-9]{15}(?![0-9])/;
-
 /**
  * A footer row below the people (合计 2户5人, 制表人：张三 审核人：李四):
  * its first filled cell starts with such a word, and no other cell holds an
  * ID number. It is nobody: no member of a household, reported as such.
  */
-export const isFooterRow = (row: readonly string[]): boolean => {
-  for (let i = 0; i < row.length; i++) {
-    const cell = row[i];
-    if (cell === '') continue;
-    const text = cell.trim();
-    if (text !== '') return footerAt(row, i, text);
-  }
-  return false;
-};
+export const isFooterRow = (row: readonly string[]): boolean => NO_HEADER(row) === 'FOOTER_ROW';
 
 /** Whether the row whose first filled cell is `row[i]` (`text`, trimmed) is a footer. Runs on every roster row: most are passed by the look-up of their first character. */
 function footerAt(row: readonly string[], i: number, text: string): boolean {
@@ -87,7 +77,7 @@ function footerAt(row: readonly string[], i: number, text: string): boolean {
   const compact = text.replace(/\s+/g, '');
   // Words found anywhere, and labels with a colon (村委会主任：张三, 打印日期：…), stand on a line of few cells.
   const footer = (starts && FOOTER_START.test(compact)) || ((marked && FOOTER_ANYWHERE.test(compact)) || label ? filledUpTo(row, 4) <= 3 : false);
-  return footer && !row.some((c, j) => j !== i && HOLDS_ID.test(c));
+  return footer && !row.some((c, j) => j !== i && holdsIdNumber(c));
 }
 
 /** Words a footer holds anywhere in its first cell: a stamp, a signature, a reviewer, a total, a page number. */
@@ -103,6 +93,7 @@ function filledUpTo(row: readonly string[], limit: number): number {
 
 /** What makes a row nobody: blank, a footer, the header again (or its column numbers), a title. */
 export type NoPersonProblem = 'EMPTY_ROW' | 'FOOTER_ROW' | 'HEADER_ROW' | 'TITLE_ROW';
+export type NoPersonTest = (row: readonly string[]) => NoPersonProblem | undefined;
 
 /** A title standing alone in its row (two lists pasted one under the other: 隆昌市山川镇花名册（二村）). */
 const TITLE = /花名册|名册|名单|登记表|统计表|汇总表|台账|一览表|明细表/;
@@ -113,7 +104,7 @@ const TITLE = /花名册|名册|名单|登记表|统计表|汇总表|台账|一�
  * second list pasted below the first) or the row of column numbers under it
  * (1, 2, 3 …); a title alone in its row.
  */
-export function noPersonTest(header: readonly string[]): (row: readonly string[]) => NoPersonProblem | undefined {
+export function noPersonTest(header: readonly string[]): NoPersonTest {
   const labels = header.map((h) => h.trim());
   return (row) => {
     // The first filled cell, and whether another follows (most rows: two look-ups).
@@ -137,6 +128,9 @@ export function noPersonTest(header: readonly string[]): (row: readonly string[]
     return undefined;
   };
 }
+
+/** The test without a header: a footer is told before any header or title is looked for. */
+const NO_HEADER = noPersonTest([]);
 
 /** Two cells or more are their columns' names. */
 function repeatsHeader(row: readonly string[], labels: readonly string[]): boolean {

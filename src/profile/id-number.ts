@@ -153,6 +153,12 @@ export function looksLikeIdNumber(text: string): boolean {
 
 /** 15 or 18 digits in a row (ASCII or full-width), the 18th may be X. */
 const ID_IN_TEXT = /(?<![0-9０-９])(?:[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15})(?![0-9０-９])/g;
+const HOLDS_ID = new RegExp(ID_IN_TEXT.source);
+
+/** Whether a text holds an ID number (as maskIdNumbersInText would mask it): a person's row, no roster's header or footer. */
+export function holdsIdNumber(text: string): boolean {
+  return HOLDS_ID.test(text);
+}
 /**
  * Digits with one separator between some of them, as people type an ID
  * number or a cell wraps it: a space (also full-width, no-break or
