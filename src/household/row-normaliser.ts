@@ -13,7 +13,7 @@ import { coerceValue } from '../profile/coerce.js';
 import { completedYears } from '../profile/dates.js';
 import { FIELD_BY_KEY, type FieldDef } from '../profile/fields.js';
 import { parseIdNumber } from '../profile/id-number.js';
-import { militaryDerived } from '../profile/derived-facts.js';
+import { militaryService, tekunCare } from '../profile/derived-facts.js';
 import { normaliseRecord, type Profile } from '../profile/normalise.js';
 import { MERGED_TOWNSHIPS } from '../profile/townships.js';
 import type { ColumnPlan } from './columns.js';
@@ -104,6 +104,10 @@ export function compileRowNormaliser(plan: ColumnPlan, options: RowNormaliserOpt
 
   const ageOn = ageCounter(asOf);
   const crossChecked = columns.some((c) => CROSS_CHECKED.includes(c.key));
+  let conflicted = false;
+  const noteConflict = () => {
+    conflicted = true;
+  };
   // Facts derived from other columns: looked at only when the roster has those columns.
   const hasMilitary = columns.some((c) => c.key === 'military_status');
   const hasAssistance = columns.some((c) => c.key === 'assistance');
@@ -131,20 +135,13 @@ export function compileRowNormaliser(plan: ColumnPlan, options: RowNormaliserOpt
     if (typeof profile.township === 'string' && MERGED.has(profile.township)) return slow(cells, row);
     if (profile.sex === 'male' && (profile.pregnancy === 'pregnant' || profile.pregnancy === 'postpartum')) return slow(cells, row);
     if (crossChecked) for (const key of CROSS_CHECKED) if (profile[key] !== undefined) return slow(cells, row);
-    // As normaliseRecord derives them (tekun_care, left_active_service, discharged_as themselves, when given, went the slow way above).
-    if (hasMilitary) {
-      const military = militaryDerived(profile.military_status);
-      if (military.left !== undefined) profile.left_active_service = military.left;
-      if (military.as !== undefined) profile.discharged_as = military.as;
-    }
-    const assistance = hasAssistance ? (profile.assistance as readonly string[] | undefined) : undefined;
-    if (assistance !== undefined) {
-      const dispersed = assistance.includes('tekun_dispersed');
-      const centralised = assistance.includes('tekun_centralised');
-      if (dispersed && centralised) return slow(cells, row);
-      if (dispersed) profile.tekun_care = 'dispersed';
-      else if (centralised) profile.tekun_care = 'centralised';
-      else if (!assistance.includes('tekun')) profile.tekun_care = 'none';
+    // Derived as normaliseRecord derives them. tekun_care, left_active_service and discharged_as, when given,
+    // went the slow way above, so only the assistance list can contradict itself here (分散 and 集中).
+    if (hasMilitary) militaryService(profile, noteConflict);
+    if (hasAssistance) tekunCare(profile, noteConflict);
+    if (conflicted) {
+      conflicted = false;
+      return slow(cells, row);
     }
     return { ok: true, profile, warnings: NO_WARNINGS };
   };

@@ -87,6 +87,6 @@ const MILITARY_DERIVED = new Map<string, Derived>([
 ]);
 
 /** What 军人身份 says of leaving service: whether one has, and as what (残疾军人 says neither). */
-export function militaryDerived(status: unknown): Derived {
+function militaryDerived(status: unknown): Derived {
   return (typeof status === 'string' && MILITARY_DERIVED.get(status)) || NOTHING_DERIVED;
 }
