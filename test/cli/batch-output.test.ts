@@ -2,7 +2,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { processIo } from '../../src/cli/io.js';
 import { fileDestination, stdoutDestination } from '../../src/cli/commands/batch-output.js';
 
 describe('standard output', () => {
@@ -36,6 +37,23 @@ describe('standard output', () => {
     release();
     await writing;
     expect(written).toEqual([bytes]);
+  });
+});
+
+describe("the process's standard output", () => {
+  it('is handed the bytes themselves, not text decoded from them', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(((_chunk: unknown, done?: () => void) => {
+      done?.();
+      return true;
+    }) as typeof process.stdout.write);
+    try {
+      const bytes = new TextEncoder().encode('row,户编号\r\n');
+      await processIo().stdoutBytes!(bytes);
+      expect(write).toHaveBeenCalledTimes(1);
+      expect(write.mock.calls[0][0]).toBe(bytes);
+    } finally {
+      write.mockRestore();
+    }
   });
 });
 

@@ -49,6 +49,8 @@ describe('rows above the header: blank lines, a title', () => {
     expect(rows.map((row) => [row[0], row[1]])).toEqual([['row', '户编号'], ['4', 'H1'], ['5', '合计']]);
     expect(r.stderr).toContain(`表头在第 3 行；其上的标题等不是人员，未核查：隆昌市金鹅街道低保户花名册；填报人：张三 ${ZHANG.slice(0, 6)}********${ZHANG.slice(-4)} 填报日期：2025年6月`);
     expect(r.stderr).not.toContain(ZHANG);
+    const en = await runOn('title.csv', `隆昌市金鹅街道低保户花名册,,\r\n户编号,姓名,身份证号\r\nH1,张大,${ZHANG}\r\n`, ['--lang', 'en']);
+    expect(en.stderr).toContain('the header is row 2; the title and such above it are not people and were not checked: 隆昌市金鹅街道低保户花名册');
   });
 
   it('reads a header over two rows of merged cells as one, below a title; people are numbered from the row after it', async () => {
